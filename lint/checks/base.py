@@ -1,0 +1,42 @@
+"""The contract between the engine and a kind of check.
+
+A kind is a class with a ``name``, a JSON schema for its ``params`` and a
+``run`` method. Its constructor compiles the parameters once (regexes, word
+lists) and raises ``ValueError`` with a readable reason when they are wrong;
+the loader turns that into a one-line rule error with file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.engine.rule import Rule
+    from lint.finding import Finding
+
+KINDS: dict[str, type[Check]] = {}
+
+
+class Check:
+    """Base class of every kind; subclasses register themselves by ``name``."""
+
+    name: ClassVar[str]
+    schema: ClassVar[dict[str, Any]] = {"type": "object"}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "name", None):
+            KINDS[cls.name] = cls
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+
+    def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        """Findings for one document."""
+        raise NotImplementedError
+
+    def run_corpus(self, docs: Sequence[Document], rule: Rule) -> Iterator[Finding]:
+        """Findings that need every document of the run at once (most kinds have none)."""
+        return iter(())

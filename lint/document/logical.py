@@ -1,0 +1,187 @@
+"""The logical view of a document: paragraphs as a reader sees them.
+
+Printed pages and OCR output wrap paragraphs into short physical lines, and
+Markdown adds syntax around the words. Checks want the words: a repeated word
+split over two lines (考核 / 考核) is still a repeated word, and a line that
+starts with 一、 only because the column wrapped there is not a heading.
+
+The view is one string, paragraphs separated by "\\n", with an ``origin``
+array giving the source offset of every character. It is built once per
+document; checks never map positions themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.document.chars import CLOSERS, SENTENCE_END, SPACES, display_width
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
+_MD_FENCE = re.compile(r"(`{3,}|~{3,})")
+_HTML_COMMENT_LINE = re.compile(r"<!--.*-->$")
+_SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
+
+# A document is hard-wrapped when most lines share one width (± _WRAP_SLACK
+# display columns: a hanging comma or a half-width digit shifts a line by one or two).
+_WRAP_SLACK = 4
+_WRAP_MIN_WIDTH = 16
+_WRAP_MIN_SHARE = 0.4
+_WRAP_MIN_LINES = 5
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line: where its content starts and ends in the source."""
+
+    index: int  # 0-based line number
+    start: int  # source offset of the first content character
+    end: int  # source offset just past the last content character
+    kind: str  # "text", "heading" (Markdown), "blank" or "skip" (code, comments)
+    width: int  # display width of the content
+    ends_sentence: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A logical paragraph: [start, end) in view offsets, and its source lines."""
+
+    start: int
+    end: int
+    first_line: int  # 0-based
+    last_line: int  # 0-based, inclusive
+
+
+class LogicalView:
+    """Paragraph text with an exact map back to source offsets."""
+
+    def __init__(self, source: str, line_starts: list[int], markdown: bool) -> None:
+        self.lines = _scan_lines(source, line_starts, markdown)
+        self.wrap_width = detect_wrap_width(self.lines)
+        self.paragraphs: list[Paragraph] = []
+        chunks: list[str] = []
+        self.origin = array("q")
+        length = 0
+        for group in _group_lines(self.lines, self.wrap_width):
+            start = length
+            for i, line in enumerate(group):
+                piece = source[line.start : line.end]
+                if i and _needs_space(chunks[-1], piece):
+                    chunks.append(" ")
+                    self.origin.append(line.start - 1)
+                    length += 1
+                chunks.append(piece)
+                self.origin.extend(range(line.start, line.end))
+                length += len(piece)
+            self.paragraphs.append(Paragraph(start, length, group[0].index, group[-1].index))
+            chunks.append("\n")
+            self.origin.append(group[-1].end)
+            length += 1
+        self.origin.append(len(source))
+        self.text = "".join(chunks)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span to a source span; an empty span stays empty."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def paragraph_text(self, par: Paragraph) -> str:
+        return self.text[par.start : par.end]
+
+    def sentences(self, par: Paragraph) -> Iterator[tuple[int, int]]:
+        """Spans of the sentences of a paragraph (view offsets), ending punctuation included."""
+        text = self.paragraph_text(par)
+        for m in _SENTENCE.finditer(text):
+            a, b = m.span()
+            while a < b and text[a] in SPACES:
+                a += 1
+            if a < b:
+                yield par.start + a, par.start + b
+
+
+def detect_wrap_width(lines: list[Line]) -> int | None:
+    """The width at which the text was hard-wrapped, or None for flowed text."""
+    widths = [line.width for line in lines if line.kind == "text"]
+    counts = Counter(w for w in widths if w >= _WRAP_MIN_WIDTH)
+    if not counts:
+        return None
+    mode = counts.most_common(1)[0][0]
+    near = sum(n for w, n in counts.items() if abs(w - mode) <= _WRAP_SLACK)
+    if near >= _WRAP_MIN_LINES and near >= _WRAP_MIN_SHARE * len(widths):
+        return mode
+    return None
+
+
+def is_full_line(line: Line, wrap_width: int | None) -> bool:
+    """Whether a line reaches the wrap margin, so its paragraph goes on below."""
+    return wrap_width is not None and abs(line.width - wrap_width) <= _WRAP_SLACK
+
+
+def _scan_lines(source: str, line_starts: list[int], markdown: bool) -> list[Line]:
+    lines = []
+    fence: str | None = None
+    for index, start in enumerate(line_starts):
+        end = line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(source)
+        raw = source[start:end]
+        kind = "text"
+        if markdown:
+            fence_match = _MD_FENCE.match(raw.lstrip())
+            if fence is not None or fence_match:
+                if fence is None:
+                    fence = fence_match.group(1)[:3]  # type: ignore[union-attr]
+                elif raw.strip().startswith(fence):
+                    fence = None
+                lines.append(Line(index, start, start, "skip", 0))
+                continue
+            if _HTML_COMMENT_LINE.match(raw.strip()):
+                lines.append(Line(index, start, start, "skip", 0))
+                continue
+            prefix = _MD_QUOTE.match(raw)
+            if prefix:
+                start += prefix.end()
+                raw = raw[prefix.end() :]
+            heading = _MD_HEADING.match(raw)
+            if heading:
+                start += heading.end()
+                raw = raw[heading.end() :]
+                kind = "heading"
+        lead = len(raw) - len(raw.lstrip(SPACES))
+        content = raw.strip(SPACES)
+        if not content:
+            lines.append(Line(index, start, start, "blank", 0))
+            continue
+        cstart = start + lead
+        ends = content.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
+        lines.append(Line(index, cstart, cstart + len(content), kind, display_width(content), ends))
+    return lines
+
+
+def _group_lines(lines: list[Line], wrap_width: int | None) -> Iterator[list[Line]]:
+    """Group consecutive lines into paragraphs: join only where the text wrapped."""
+    group: list[Line] = []
+    for line in lines:
+        if line.kind in ("blank", "skip"):
+            if group:
+                yield group
+                group = []
+            continue
+        if group and not _continues(group[-1], line, wrap_width):
+            yield group
+            group = []
+        group.append(line)
+    if group:
+        yield group
+
+
+def _continues(prev: Line, line: Line, wrap_width: int | None) -> bool:
+    return prev.kind == line.kind == "text" and is_full_line(prev, wrap_width) and not prev.ends_sentence
+
+
+def _needs_space(before: str, after: str) -> bool:
+    """Latin words wrapped across lines need their space back; CJK text does not."""
+    return bool(before) and before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum()

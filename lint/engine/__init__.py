@@ -1,0 +1,1 @@
+"""Rule engine: loading and validating rules, configuration, running them on documents."""

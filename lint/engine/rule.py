@@ -1,0 +1,70 @@
+"""A rule: one YAML definition bound to the check of its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from lint.finding import Finding, Location
+
+if TYPE_CHECKING:
+    from lint.checks.base import Check
+    from lint.document import Document
+
+
+@dataclass(frozen=True)
+class Example:
+    """Text the rule must flag (``flag``) or leave alone (``pass``)."""
+
+    text: str
+    expect_flag: bool
+    suggestion: str | None = None  # for flag examples: the expected suggestion, if given
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    level: str
+    message: str
+    check: Check
+    description: str = ""
+    examples: tuple[Example, ...] = ()
+    source: str = ""  # "path:line" of the definition
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def with_level(self, level: str) -> Rule:
+        return replace(self, level=level)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        return self.check.run(doc, self)
+
+    def finding(
+        self,
+        location: Location,
+        suggestion: str | None = None,
+        related: Iterable[Location] = (),
+        level: str | None = None,
+        **fields: object,
+    ) -> Finding:
+        """Build a finding, filling the message template with ``fields``."""
+        return Finding(
+            rule=self.id,
+            kind=self.kind,
+            severity=level or self.level,
+            message=format_message(self.message, fields),
+            location=location,
+            suggestion=suggestion,
+            related=tuple(related),
+        )
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, fields: dict[str, object]) -> str:
+    """Fill ``{name}`` placeholders; unknown names stay as written, so a typo is visible, not fatal."""
+    return template.format_map(_Fields(fields))
