@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,12 +84,18 @@ class LogicalView:
             length += 1
         self.origin.append(len(source))
         self.text = "".join(chunks)
+        self._starts = [p.start for p in self.paragraphs]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span to a source span; an empty span stays empty."""
         if end <= start:
             return self.origin[start], self.origin[start]
         return self.origin[start], self.origin[end - 1] + 1
+
+    def paragraphs_in(self, start: int, end: int) -> list[Paragraph]:
+        """Paragraphs that overlap the view span [start, end)."""
+        lo = max(0, bisect_right(self._starts, start) - 1)
+        return self.paragraphs[lo : bisect_left(self._starts, end)]
 
     def paragraph_text(self, par: Paragraph) -> str:
         return self.text[par.start : par.end]
