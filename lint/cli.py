@@ -64,7 +64,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "rdjsonl"]), default="text")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "rdjsonl"]), default="text"
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
 @config_option
 @rules_option
@@ -193,4 +195,3 @@ def main(argv: Sequence[str] | None = None) -> None:
         cli.main(args=list(argv) if argv is not None else None, prog_name="doclint", standalone_mode=True)
     except DoclintError as error:
         fail(error)
-

@@ -46,12 +46,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     else:
         if b"\x00" in data:
             raise InputError(name, "binary file (contains NUL bytes)")
-        text = _first_that_fits(data, name)
+        text, encoding = _first_that_fits(data, name)
     if any(ch in _BINARY_CONTROLS for ch in text[:4096]):
         raise InputError(name, "binary file (contains control characters)")
     newline = _dominant_newline(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(text, encoding or "utf-8", bom, newline)
+    return Decoded(text, encoding, bom, newline)
 
 
 def encode(text: str, decoded: Decoded) -> bytes:
@@ -64,10 +64,10 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return data
 
 
-def _first_that_fits(data: bytes, name: str) -> str:
+def _first_that_fits(data: bytes, name: str) -> tuple[str, str]:
     for enc in ("utf-8", "gb18030"):
         try:
-            return data.decode(enc)
+            return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
     raise InputError(name, "cannot decode: not UTF-8, UTF-16 with BOM, or GB18030/GBK text")

@@ -57,9 +57,7 @@ class Document:
         """The Location of the source span [start, end)."""
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return Location(
-            self.path, line, column, end_line, end_column, self.line_text(line), self.text[start:end]
-        )
+        return Location(self.path, line, column, end_line, end_column, self.line_text(line), self.text[start:end])
 
     def view_location(self, start: int, end: int) -> Location:
         """The Location of a span given in logical-view offsets."""

@@ -14,6 +14,8 @@ Example::
       - files: ["archive/**"]
         disable: [hard-wrap]
         severity: {repeated-word: warning}
+    extend:                           # add to a rule's parameters: lists grow, other values are replaced
+      repeated-word: {allow: [考核]}
     versions:                         # pairs that ``doclint check`` compares too
       - {old: approved/意见.txt, new: print/意见.txt}
 """
@@ -45,6 +47,7 @@ SCHEMA: dict[str, Any] = {
         "enable": _IDS,
         "disable": _IDS,
         "severity": _SEVERITY,
+        "extend": {"type": "object", "additionalProperties": {"type": "object"}},
         "fail_level": {"enum": LEVELS},
         "include": _GLOBS,
         "exclude": _GLOBS,
@@ -86,6 +89,7 @@ class Config:
     enable: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
+    extend: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_level: str = "error"
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown"])
     exclude: list[str] = field(default_factory=lambda: ["**/.*/**", "**/node_modules/**", "**/__pycache__/**"])
@@ -155,7 +159,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     config = Config(root=root, source=file.as_posix())
     config.packs = data.get("packs")
     config.rules = [root / p for p in data.get("rules", [])]
-    for key in ("enable", "disable", "severity", "fail_level", "include", "exclude"):
+    for key in ("enable", "disable", "severity", "extend", "fail_level", "include", "exclude"):
         if key in data:
             setattr(config, key, data[key])
     config.overrides = [Override(**o) for o in data.get("overrides", [])]

@@ -10,6 +10,7 @@ or cannot match Chinese text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import lint.checks  # noqa: F401  (registers the built-in kinds)
 from lint.checks.base import KINDS
 from lint.engine.rule import Example, Rule
 from lint.engine.yamlfile import child, line_of, read_yaml, validate
-from lint.errors import RuleError
+from lint.errors import ConfigError, RuleError
 from lint.finding import SEVERITIES
 
 _EXAMPLE = {
@@ -140,3 +141,18 @@ def _examples(items: list[Any], flag: bool) -> Iterable[Example]:
             yield Example(item, flag)
         else:
             yield Example(item["text"], flag, item.get("suggestion"))
+
+
+def extend_rule(rule: Rule, extra: dict[str, Any], where: str) -> Rule:
+    """A copy of ``rule`` whose parameters are extended: lists are appended to, other values replaced."""
+    params = dict(rule.params)
+    for key, value in extra.items():
+        old = params.get(key)
+        params[key] = old + value if isinstance(old, list) and isinstance(value, list) else value
+    kind = KINDS[rule.kind]
+    validate(params, kind.schema, None, where, ConfigError, prefix=f"extend.{rule.id}")
+    try:
+        check = kind(params)
+    except ValueError as exc:
+        raise ConfigError(where, f"extend.{rule.id}: {exc}") from None
+    return replace(rule, check=check, params=params)

@@ -18,7 +18,7 @@ from lint.document import Document
 from lint.document.decode import decode
 from lint.engine import suppress
 from lint.engine.config import Config, matches
-from lint.engine.loader import builtin_packs, builtin_rules_dir, load_rules, rule_files
+from lint.engine.loader import builtin_packs, builtin_rules_dir, extend_rule, load_rules, rule_files
 from lint.engine.rule import Rule
 from lint.errors import ConfigError, DoclintError
 from lint.finding import Finding
@@ -43,7 +43,13 @@ def load_ruleset(config: Config, extra: Sequence[Path] = ()) -> list[Rule]:
             raise ConfigError(config.source or "config", f"unknown pack {pack!r} (built-in: {', '.join(known)})")
     files = rule_files([builtin_rules_dir() / p for p in packs])
     files += rule_files([*config.rules, *extra])
-    return load_rules(files)
+    rules = load_rules(files)
+    unknown = set(config.extend) - {r.id for r in rules}
+    if unknown:
+        raise ConfigError(config.source or "config", f"extend: no such rule {', '.join(sorted(unknown))}")
+    return [
+        extend_rule(r, config.extend[r.id], config.source or "config") if r.id in config.extend else r for r in rules
+    ]
 
 
 def discover(paths: Sequence[str], config: Config) -> Iterator[str]:

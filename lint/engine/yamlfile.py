@@ -27,7 +27,11 @@ def read_yaml(file: Path, error: type[DoclintError]) -> tuple[Any, yaml.Node | N
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise error(where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark:
+            problem += f" ({context} started at line {context_mark.line + 1})"
+        raise error(where, f"invalid YAML: {problem}") from None
 
 
 def validate(
@@ -38,7 +42,10 @@ def validate(
     if found is None:
         return
     path = list(found.absolute_path)
-    field = ".".join(str(p) for p in ([prefix] if prefix else []) + path) or "top level"
+    if found.validator == "additionalProperties" and isinstance(found.instance, dict):
+        allowed = found.schema.get("properties", {})
+        path += [next(k for k in found.instance if k not in allowed)]
+    field = ".".join(str(p) for p in ([prefix] if prefix else []) + list(found.absolute_path)) or "top level"
     raise error(line_of(node, path, file), f"{field}: {_reason(found)}")
 
 

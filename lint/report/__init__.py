@@ -28,7 +28,12 @@ class Report:
         return {level: counted[level] for level in reversed(SEVERITIES)}
 
     def summary(self) -> dict[str, object]:
-        return {"documents": self.documents, "characters": self.characters, "findings": len(self.findings), **self.counts()}
+        return {
+            "documents": self.documents,
+            "characters": self.characters,
+            "findings": len(self.findings),
+            **self.counts(),
+        }
 
 
 Renderer = Callable[[Report, TextIO], None]

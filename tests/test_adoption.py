@@ -1,0 +1,120 @@
+"""Adopting doclint on an existing archive: configuration, inline suppression, baselines, pre-commit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, doclint
+
+DOUBLED = "健全绩效考核考核分配制度。\n"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rules(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:
+    return [(f["path"], f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_config_is_found_upward_and_changes_rules_and_severities(tmp_path: Path) -> None:
+    _write(
+        tmp_path / ".doclint.yaml",
+        "severity: {repeated-word: warning}\noverrides:\n  - files: ['old/**']\n    disable: [repeated-word]\n",
+    )
+    _write(tmp_path / "new/a.txt", DOUBLED)
+    _write(tmp_path / "old/b.txt", DOUBLED)
+    result = doclint("check", "-f", "json", ".", cwd=tmp_path / "new")
+    assert _rules(result) == [("a.txt", "repeated-word", "warning")]
+    assert result.returncode == 0  # warnings do not fail by default
+    result = doclint("check", "-f", "json", ".", cwd=tmp_path)
+    assert _rules(result) == [("new/a.txt", "repeated-word", "warning")]
+
+
+def test_config_selects_packs_and_include_globs(tmp_path: Path) -> None:
+    _write(tmp_path / ".doclint.yaml", "packs: [core]\ninclude: ['*.md']\n")
+    _write(tmp_path / "a.txt", "各地区要确保政令畅通，，不得出台。\n")
+    _write(tmp_path / "b.md", DOUBLED + "各地区要确保政令畅通，，不得出台。\n")
+    result = doclint("check", "-f", "json", ".", cwd=tmp_path)
+    assert _rules(result) == [("b.md", "doubled-punctuation", "error")]
+
+
+def test_extend_adds_words_to_a_builtin_rule_list(tmp_path: Path) -> None:
+    _write(tmp_path / ".doclint.yaml", "extend:\n  repeated-word:\n    allow: [考核]\n")
+    _write(tmp_path / "a.txt", DOUBLED)
+    assert doclint("check", "a.txt", cwd=tmp_path).returncode == 0
+    assert doclint("check", "a.txt", "--config", str(tmp_path / "nothing.yaml"), cwd=tmp_path).returncode == 2
+
+
+def test_inline_comments_switch_rules_off_and_on(tmp_path: Path) -> None:
+    doc = _write(
+        tmp_path / "a.md",
+        "<!-- doclint-disable repeated-word -->\n"
+        + DOUBLED
+        + "<!-- doclint-enable -->\n"
+        + DOUBLED
+        + "<!-- doclint-disable-next-line repeated-word -->\n"
+        + DOUBLED
+        + DOUBLED,
+    )
+    result = doclint("check", "--enable", "repeated-word", "-f", "json", doc.name, cwd=tmp_path)
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [4, 7]
+
+
+def test_a_baseline_hides_known_findings_even_after_lines_move(tmp_path: Path) -> None:
+    doc = _write(tmp_path / "a.txt", DOUBLED)
+    assert doclint("check", "--write-baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    _write(doc, "新加的第一段。\n\n" + DOUBLED)
+    assert doclint("check", "--baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    _write(doc, "新加的第一段。\n\n" + DOUBLED + "这是我的的书。\n")
+    result = doclint("check", "--baseline", "base.json", "-f", "json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [4]
+
+
+def test_a_corrupt_baseline_is_exit_2(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", DOUBLED)
+    _write(tmp_path / "base.json", "{not json")
+    result = doclint("check", "--baseline", "base.json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "base.json: not a doclint baseline" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_pre_commit_hook_blocks_a_commit_with_a_repeated_word(tmp_path: Path) -> None:
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    if pre_commit is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    hook_repo = tmp_path / "hook"
+    shutil.copytree(
+        ROOT, hook_repo, ignore=shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".*cache")
+    )
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=hook_repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=hook_repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "hook"], cwd=hook_repo, check=True)
+    work = tmp_path / "work"
+    work.mkdir()
+    subprocess.run([*git, "init", "-q"], cwd=work, check=True)
+    _write(work / "clean.txt", "医疗保障是减轻群众就医负担的重大制度安排。\n")
+    _write(work / "doubled.txt", DOUBLED)
+    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
+    env_home = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    run = subprocess.run(
+        [pre_commit, "try-repo", str(hook_repo), "doclint", "--all-files"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env_home,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "doubled.txt:1:5: error [repeated-word]" in run.stdout
+    assert "clean.txt" not in run.stdout.replace("doubled.txt", "")
