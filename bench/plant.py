@@ -1,0 +1,124 @@
+"""Plant known errors into clean text, to measure recall on text we did not write.
+
+Each planter takes a clean document and a random generator and returns the
+damaged text with the 1-based line of every planted error. The choice of
+where to plant uses only plain regexes and jieba's segmentation, never
+doclint's own decision logic, so the measurement is not circular.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from lint.checks.numerals import NUMERAL_CHARS, parse_chinese
+
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class Planted:
+    text: str
+    lines: list[int]  # 1-based line of each planted error
+    what: list[str]
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def plant_repeated_words(text: str, rng: random.Random, count: int, min_len: int = 2) -> Planted:
+    """Double ``count`` random words (jieba words of at least ``min_len`` CJK characters)."""
+    spans = []
+    offset = 0
+    for word in jieba.cut(text, HMM=False):
+        if len(word) >= min_len and _CJK_WORD.match(word):
+            spans.append((offset, word))
+        offset += len(word)
+    chosen = sorted(rng.sample(spans, min(count, len(spans))))
+    out, lines, what, last = [], [], [], 0
+    for start, word in chosen:
+        if start < last:
+            continue
+        out.append(text[last : start + len(word)])
+        out.append(word)
+        lines.append(_line_of(text, start))
+        what.append(word)
+        last = start + len(word)
+    out.append(text[last:])
+    return Planted("".join(out), lines, what)
+
+
+def plant_doubled_function_chars(text: str, rng: random.Random, count: int, chars: str = "的在被和是") -> Planted:
+    """Double ``count`` single-character function words that jieba segments as words of their own."""
+    spans = []
+    offset = 0
+    for word in jieba.cut(text, HMM=False):
+        if len(word) == 1 and word in chars:
+            spans.append(offset)
+        offset += len(word)
+    chosen = sorted(rng.sample(spans, min(count, len(spans))))
+    out, lines, what, last = [], [], [], 0
+    for start in chosen:
+        out.append(text[last : start + 1])
+        out.append(text[start])
+        lines.append(_line_of(text, start))
+        what.append(text[start])
+        last = start + 1
+    out.append(text[last:])
+    return Planted("".join(out), lines, what)
+
+
+_ITEM = re.compile(rf"^(?P<lead>(?:#+ )?)(?P<open>第|（)(?P<num>[{NUMERAL_CHARS}]+)(?P<close>条 |）)", re.M)
+
+
+def numbered_items(text: str) -> list[tuple[re.Match[str], int]]:
+    """Line-initial 第X条 and （X） items with their values."""
+    items = []
+    for m in _ITEM.finditer(text):
+        value = parse_chinese(m.group("num"))
+        if value:
+            items.append((m, value))
+    return items
+
+
+def _successors(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Pairs of an item and the next item of the same style numbered one more."""
+    items = numbered_items(text)
+    pairs = []
+    for i, (m, value) in enumerate(items):
+        for n, v in items[i + 1 :]:
+            if n.group("open") == m.group("open"):
+                if v == value + 1:
+                    pairs.append((m, n))
+                break
+    return pairs
+
+
+def plant_numbering(text: str, rng: random.Random, kind: str) -> Planted | None:
+    """One gap (an item's paragraph deleted), repeat (a number written twice) or swap (two numbers exchanged)."""
+    pairs = _successors(text)
+    if not pairs:
+        return None
+    m, n = rng.choice(pairs)
+    if kind == "gap":  # delete item m's paragraph: n now follows m's predecessor
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end + 1
+        new = text[: m.start()] + text[end:]
+        return Planted(new, [_line_of(new, n.start() - (end - m.start()))], [m.group(0)])
+    if kind == "repeat":  # n gets m's number
+        new = text[: n.start("num")] + m.group("num") + text[n.end("num") :]
+        return Planted(new, [_line_of(new, n.start())], [n.group(0)])
+    if kind == "swap":  # m and n exchange numbers
+        new = (
+            text[: m.start("num")]
+            + n.group("num")
+            + text[m.end("num") : n.start("num")]
+            + m.group("num")
+            + text[n.end("num") :]
+        )
+        return Planted(new, [_line_of(new, m.start())], [m.group(0), n.group(0)])
+    raise ValueError(kind)

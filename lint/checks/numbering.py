@@ -1,0 +1,232 @@
+"""Kind ``numbering``: gaps, repeats and disorder in heading and list sequences.
+
+Markers are read only at the start of logical paragraphs, so a line that
+begins with 一、 because a column wrapped there is not a heading, and
+第一百二十三条 quoted inside running text is not an article.
+
+Levels nest by the order of GB/T 9704 (编 → 章 → 节 → 条 → 一、 → （一） → 1. →
+（1） → ①): a marker pops every more deeply nested level, so （一） restarts
+under each 一、. 编, 章 and 条 are numbered through the whole document, as
+statutes number them. A list that starts again at one is always accepted, and
+so is a list that resumes where it stopped under the same parent. Inserted
+articles (第一百六十九条之一) follow their article legitimately.
+
+A document that continues from another page (（上接第1版）) may open in the
+middle of a list; such a start is reported as info only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lint.checks.base import Check
+from lint.checks.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
+from lint.checks.regex import compile_regex
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.document.logical import Paragraph
+    from lint.engine.rule import Rule
+    from lint.finding import Finding, Location
+
+_N = f"[{NUMERAL_CHARS}]+"
+_GAP = r"(?=[\s\u3000]|$)"  # statute headings are followed by a space or end the line
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    rank: int  # nesting depth by GB/T 9704 order; smaller is outer
+    regex: re.Pattern[str]
+    show: str  # how a number of this style is written, with {n} for the numeral
+    chinese: bool = True
+    continuous: bool = False  # numbered through the document (章, 条), not restarted under a parent
+
+
+STYLES = (
+    Style("part", 0, re.compile(rf"第({_N})编{_GAP}"), "第{n}编", continuous=True),
+    Style("chapter", 1, re.compile(rf"第({_N})章{_GAP}"), "第{n}章", continuous=True),
+    Style("section", 2, re.compile(rf"第({_N})节{_GAP}"), "第{n}节"),
+    Style("article", 3, re.compile(rf"第({_N})条(?:之({_N}))?{_GAP}"), "第{n}条", continuous=True),
+    Style("cn-dun", 4, re.compile(rf"({_N})、"), "{n}、"),
+    Style("cn-paren", 5, re.compile(rf"[（(]({_N})[）)]"), "（{n}）"),
+    Style("ar-dot", 6, re.compile(r"(\d{1,3})[.．](?![\d.．])"), "{n}.", chinese=False),
+    Style("ar-dun", 6, re.compile(r"(\d{1,3})、"), "{n}、", chinese=False),
+    Style("ar-paren", 7, re.compile(r"[（(](\d{1,3})[）)]"), "（{n}）", chinese=False),
+    Style("ar-half", 8, re.compile(r"(\d{1,3})[)）]"), "{n}）", chinese=False),
+    Style("circled", 9, re.compile(r"([\u2460-\u2473])"), "{n}", chinese=False),
+    Style("paren-digit", 9, re.compile(r"([\u2474-\u2487])"), "{n}", chinese=False),
+    Style("dot-digit", 6, re.compile(r"([\u2488-\u249b])"), "{n}", chinese=False),
+)
+_HEADING_MAX = 40
+_SYMBOL_BASE = {"circled": 0x2460, "paren-digit": 0x2474, "dot-digit": 0x2488}
+# A marker followed by the wrong punctuation: （一）、 ①. 1.、
+_WRONG_AFTER = {
+    "cn-paren": "、，.．",
+    "ar-paren": "、，.．",
+    "circled": "、，.．",
+    "paren-digit": "、，.．",
+    "cn-dun": "、，",
+    "ar-dot": "、，",
+}
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: Style
+    number: tuple[int, int]  # (n, k) for 第n条之k; k = 0 otherwise
+    start: int  # view offsets of the marker
+    end: int
+    text: str
+
+
+def read_marker(text: str) -> tuple[Style, tuple[int, int], int] | None:
+    """The numbering marker at the start of a paragraph: style, number, length."""
+    for style in STYLES:
+        m = style.regex.match(text)
+        if not m:
+            continue
+        if style.name in _SYMBOL_BASE:
+            return style, (ord(m.group(1)) - _SYMBOL_BASE[style.name] + 1, 0), m.end()
+        value = parse_chinese(m.group(1)) if style.chinese else int(m.group(1))
+        if not value:
+            continue
+        sub = parse_chinese(m.group(2)) if m.lastindex and m.lastindex >= 2 and m.group(2) else 0
+        return style, (value, sub or 0), m.end()
+    return None
+
+
+def show(style: Style, number: tuple[int, int]) -> str:
+    n, sub = number
+    if style.name in _SYMBOL_BASE:
+        return chr(_SYMBOL_BASE[style.name] + n - 1) if 0 < n <= 20 else str(n)
+    text = style.show.format(n=to_chinese(n) if style.chinese else n)
+    return text + (f"之{to_chinese(sub)}" if sub else "")
+
+
+def follows(previous: tuple[int, int], number: tuple[int, int]) -> bool:
+    """Whether ``number`` may come right after ``previous`` (169 → 169之一 → 169之二 → 170)."""
+    n, sub = previous
+    return number in ((n + 1, 0), (n, sub + 1))
+
+
+class Numbering(Check):
+    name = "numbering"
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "styles": {"type": "array", "items": {"enum": [s.name for s in STYLES]}},
+            "continuation": {"type": "string"},
+            "punctuation": {"type": "boolean"},
+        },
+    }
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        names = set(params.get("styles", [s.name for s in STYLES]))
+        self.styles = {s.name for s in STYLES if s.name in names}
+        continuation = params.get("continuation")
+        self.continuation = compile_regex(continuation) if continuation else None
+        self.punctuation = params.get("punctuation", True)
+
+    def items(self, doc: Document) -> Iterator[tuple[Paragraph, Marker | None]]:
+        """Each paragraph with its numbering marker, if it starts with one of the enabled styles."""
+        view = doc.logical
+        for par in view.paragraphs:
+            text = view.paragraph_text(par)
+            found = read_marker(text)
+            if found and found[0].name in self.styles:
+                style, number, length = found
+                yield par, Marker(style, number, par.start, par.start + length, text[:length])
+            else:
+                yield par, None
+
+    def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        view = doc.logical
+        continued = False  # after （上接第1版）, lists may open in the middle
+        stack: list[Marker] = []  # open levels, outermost first
+        last: dict[str, Marker] = {}  # the latest marker of each style, anywhere
+        may_restart: set[str] = set()  # styles that may start again at one (a boundary or inner list intervened)
+        previous_text = ""
+        for par, marker in self.items(doc):
+            text = view.paragraph_text(par)
+            if marker is None:
+                continued = continued or bool(self.continuation and self.continuation.search(text))
+                if _is_heading(text):
+                    stack.clear()  # 附件二、a new article on the page: every list may start again
+                    may_restart.update(self.styles)
+                previous_text = text
+                continue
+            style = marker.style
+            if self.punctuation:
+                yield from self._check_punctuation(doc, rule, marker)
+            popped = False
+            while stack and _nested_deeper(stack[-1].style, style):
+                stack.pop()
+                popped = True
+            open_same = stack.pop() if stack and stack[-1].style is style else None
+            before = last.get(style.name)
+            restart = marker.number == (1, 0) and (
+                before is None or style.name in may_restart or popped or (open_same is None and not style.continuous)
+            )
+            ok = restart or (before is not None and follows(before.number, marker.number))
+            if not ok and before is None and marker.number[0] > 1:
+                # the first item sits inline at the end of the previous paragraph (附件：1、…)
+                ok = show(style, (marker.number[0] - 1, 0)) in previous_text
+            if not ok:
+                yield self._finding(doc, rule, marker, before, continued)
+            stack.append(marker)
+            last[style.name] = marker
+            may_restart.discard(style.name)
+            previous_text = text
+
+    def _check_punctuation(self, doc: Document, rule: Rule, marker: Marker) -> Iterator[Finding]:
+        after = doc.logical.text[marker.end : marker.end + 1]
+        if after and after in _WRONG_AFTER.get(marker.style.name, ""):
+            yield rule.finding(
+                doc.view_location(marker.start, marker.end + 1),
+                suggestion=marker.text,
+                level="warning",
+                problem="序号后标点不当",
+                expected=marker.text,
+                found=marker.text + after,
+            )
+
+    def _finding(self, doc: Document, rule: Rule, marker: Marker, previous: Marker | None, continued: bool) -> Finding:
+        style = marker.style
+        level = None
+        if previous is None:
+            expected = show(style, (1, 0))
+            problem = "序号不从一开始"
+            level = "info" if continued else "warning"
+        else:
+            expected = show(style, (previous.number[0] + 1, 0))
+            if marker.number == previous.number:
+                problem = "序号重复"
+            elif marker.number < previous.number:
+                problem = "序号顺序颠倒"
+            else:
+                problem = "序号缺漏"
+        related: list[Location] = [doc.view_location(previous.start, previous.end)] if previous else []
+        return rule.finding(
+            doc.view_location(marker.start, marker.end),
+            related=related,
+            level=level,
+            problem=problem,
+            expected=expected,
+            found=marker.text,
+        )
+
+
+def _is_heading(text: str) -> bool:
+    """A short unnumbered line without sentence punctuation: a title, 附件二, another article's headline."""
+    return len(text) <= _HEADING_MAX and not any(ch in text for ch in "。！？；") and text[-1:] not in "，、："
+
+
+def _nested_deeper(top: Style, style: Style) -> bool:
+    """Whether ``top`` must close when ``style`` appears: it is deeper, or a sibling style of the same rank."""
+    return top.rank > style.rank or (top.rank == style.rank and top is not style)

@@ -1,0 +1,88 @@
+"""duplicate-sentence: pasted sentences and passages, not parallel drafting or boilerplate."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lint.checks.duplicate import find_repeats
+from tests.checks_helper import file_findings, findings
+from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, needs_corpus
+
+
+def test_the_sentences_of_section_16_pasted_into_section_15_are_one_finding() -> None:
+    found = [f for f in file_findings("duplicate-sentence", SEED_FLOW) if f.severity == "error"]
+    (f,) = [f for f in found if f.location.line == 63]
+    assert (
+        f.location.text
+        == "实施基金运行全过程绩效管理，建立医保基金绩效评价体系。健全医疗保障社会监督激励机制，完善欺诈骗保举报奖励制度。"
+    )
+    assert [r.line for r in f.related] == [61]
+    assert "段落" in f.message  # two sentences: one finding for the run
+
+
+def test_the_electricity_price_passage_shared_by_two_articles_is_found() -> None:
+    (f,) = [f for f in file_findings("duplicate-sentence", SEED_FLOW) if f.location.line == 136]
+    assert f.location.text == "宣传、解读电价政策，为符合条件的非高耗能电力客户争取电费减免，减少成本支出。"
+    assert f.related[0].line == 108
+
+
+def test_the_printed_seed_has_no_duplicates() -> None:
+    assert file_findings("duplicate-sentence", SEED_PRINT) == []
+
+
+def test_a_run_of_pasted_sentences_is_one_finding_not_one_per_sentence() -> None:
+    para = "建立医疗保障信用体系，推行守信联合激励和失信联合惩戒。加强部门联合执法，综合运用协议、行政、司法等手段。"
+    (f,) = findings("duplicate-sentence", f"{para}\n\n其他内容在这里。\n\n{para}\n")
+    assert (f.location.line, f.location.text) == (5, para)
+
+
+def test_near_duplicates_are_warnings_with_the_earlier_copy_related() -> None:
+    text = "建立医疗保障信用体系，推行守信联合激励和失信联合惩戒。\n\n建立医疗保障信用体系，推行守信联合激励与失信联合惩戒。\n"
+    (f,) = findings("duplicate-sentence", text)
+    assert f.severity == "warning" and f.related[0].line == 1 and "相似度" in f.message
+
+
+def test_whitespace_line_breaks_and_width_do_not_hide_a_duplicate() -> None:
+    text = "按照制度政策统一、基金统收统支的标准（试行），全面做实基本医疗保险市地级统筹。\n\n按照制度政策统一、 基金统收统支的标准(试行)，全面做实基本医疗保险市地级统筹。\n"
+    assert [f.location.line for f in findings("duplicate-sentence", text)] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新华社北京3月5日电\n\n新华社北京3月5日电\n",
+        "构成犯罪的，依法追究刑事责任。\n\n构成犯罪的，依法追究刑事责任。\n",
+        "第五十八条 有限责任公司股东会由全体股东组成。股东会是公司的权力机构，依照本法行使职权。\n\n"
+        "第一百一十一条 股份有限公司股东会由全体股东组成。股东会是公司的权力机构，依照本法行使职权。\n",
+    ],
+)
+def test_boilerplate_short_sentences_and_parallel_provisions_are_left_alone(text: str) -> None:
+    assert findings("duplicate-sentence", text) == []
+
+
+def test_every_repeated_unit_is_found_once_and_points_back_at_its_first_copy() -> None:
+    rng = random.Random(3)
+    units = ["".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(20)) for _ in range(500)]
+    noise = ["".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(12)) for _ in range(1000)]
+    first = "".join(u + n for u, n in zip(units, noise[:500], strict=True))
+    order = rng.sample(range(500), 500)
+    text = first + "".join(units[i] + noise[500 + k] for k, i in enumerate(order))
+    repeats = find_repeats(text, 4)
+    assert len(repeats) == 500
+    for repeat, i in zip(repeats, order, strict=True):
+        assert text[repeat.new : repeat.new_end] == units[i]
+        assert repeat.old == first.index(units[i]) and repeat.exact
+
+
+@needs_corpus
+def test_professionally_edited_texts_have_almost_no_duplicate_findings() -> None:
+    found = [f for path in corpus_files() for f in file_findings("duplicate-sentence", path)]
+    # Two accepted warnings, both near-identical parallel provisions checked by hand
+    # (traffic rules 389 vs 343; SPC decision 303 vs 301). No errors.
+    assert [f.severity for f in found] == ["warning", "warning"]
+    assert {(f.location.path.rsplit("/", 1)[-1], f.location.line) for f in found} == {
+        ("rule_traffic_police_duty_norms_2018.md", 389),
+        ("spc_decision_amend_27_civil_interpretations_2020.md", 303),
+    }
