@@ -17,9 +17,10 @@ from lint import __version__
 from lint.engine import baseline
 from lint.engine.config import LEVELS, Config, load_config
 from lint.engine.examples import example_problems
+from lint.engine.fixer import fix_document, save, unified_diff
 from lint.engine.loader import load_rules, rule_files
 from lint.engine.rule import Rule
-from lint.engine.runner import load_ruleset, run
+from lint.engine.runner import STDIN, discover, load_ruleset, read_document, run
 from lint.errors import DoclintError
 from lint.finding import Finding, severity_rank
 from lint.report import Report, formats
@@ -133,6 +134,49 @@ def _emit(report: Report, fmt: str, output: Path | None, color: bool | None) -> 
             render(report, out)
     except OSError as exc:
         fail(f"{output.as_posix()}: cannot write report: {exc.strerror}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--diff", "show_diff", is_flag=True, help="Print what would change as a unified diff; write nothing.")
+@config_option
+@rules_option
+@click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
+def fix(
+    paths: tuple[str, ...],
+    show_diff: bool,
+    config_path: Path | None,
+    extra_rules: tuple[Path, ...],
+    encoding: str | None,
+) -> None:
+    """Repair layout mechanically: join torn paragraphs and wrapped lines, drop stray spaces.
+
+    Only whitespace and line breaks change, never a visible character. Files are
+    written atomically and keep their encoding and line ends. Exit 1 with --diff
+    when something would change.
+    """
+    config, loaded = _setup(config_path, extra_rules)
+    changed = failed = 0
+    for shown in discover(paths or ["."], config):
+        if shown == STDIN:
+            fail("fix works on files, not on standard input")
+        try:
+            doc = read_document(shown, encoding)
+            fixed = fix_document(doc, loaded, config)
+            if fixed == doc.text:
+                continue
+            changed += 1
+            if show_diff:
+                click.echo(unified_diff(doc, fixed), nl=False)
+            else:
+                save(doc, fixed)
+                click.echo(f"fixed {shown}", err=True)
+        except DoclintError as error:
+            click.echo(f"doclint: error: {error}", err=True)
+            failed += 1
+    if failed:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if show_diff and changed else EXIT_CLEAN)
 
 
 @cli.group()

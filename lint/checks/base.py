@@ -9,6 +9,7 @@ the loader turns that into a one-line rule error with file and line.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -17,6 +18,15 @@ if TYPE_CHECKING:
     from lint.finding import Finding
 
 KINDS: dict[str, type[Check]] = {}
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the source span [start, end) with ``text`` (what ``doclint fix`` applies)."""
+
+    start: int
+    end: int
+    text: str
 
 
 class Check:
@@ -36,6 +46,10 @@ class Check:
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         """Findings for one document."""
         raise NotImplementedError
+
+    def edits(self, doc: Document, rule: Rule) -> Iterator[Edit]:
+        """Safe mechanical repairs for ``doclint fix`` (most kinds offer none)."""
+        return iter(())
 
     def run_corpus(self, docs: Sequence[Document], rule: Rule) -> Iterator[Finding]:
         """Findings that need every document of the run at once (most kinds have none)."""

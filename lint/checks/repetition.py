@@ -21,43 +21,22 @@ with stray spaces between the copies (考核 考核) is found too.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-
-import jieba
 
 from lint.checks.base import Check
 from lint.document.chars import CJK_CLASS
+from lint.document.words import is_dictionary_word, segment
 
 if TYPE_CHECKING:
     from lint.document import Document
     from lint.engine.rule import Rule
     from lint.finding import Finding
 
-jieba.setLogLevel(logging.WARNING)
-
 _NUMERALS = "一二两三四五六七八九十百千万几每"
 _PARTICLES = "了的啊吧呀嘛呢哦啦么"
 _WINDOW = 8  # characters of context on each side given to the segmenter
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-def segment(text: str) -> list[str]:
-    """Words of ``text`` by jieba's dictionary (no HMM guessing, so results are stable)."""
-    return list(_tokenizer().cut(text, HMM=False))
-
-
-def is_dictionary_word(word: str) -> bool:
-    return _tokenizer().FREQ.get(word, 0) > 0
 
 
 class Repetition(Check):

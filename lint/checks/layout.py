@@ -1,0 +1,270 @@
+"""Kind ``layout``: where text extraction or typesetting broke the text.
+
+One kind, several checks chosen by ``params.check``:
+
+* ``broken-paragraph`` — a paragraph break inside a sentence: the text before
+  it cannot end a sentence and the text after it goes on with it.
+* ``truncated-paragraph`` — text that stops mid-sentence right before a byline
+  or a headline: the rest of the paragraph was lost.
+* ``hard-wrap`` — lines cut at a fixed width inside paragraphs; one finding
+  per document, with the width.
+* ``stray-space`` — spaces between Chinese characters, or between Chinese and
+  digits, where Chinese typesetting uses none (``convention``).
+* ``furniture`` — running heads, credits, page numbers and jump lines in the
+  body (``patterns``, matched against whole physical lines).
+
+Headings, titles, bylines, captions, list items and datelines are told from
+torn sentences by evidence — punctuation, length, position, what follows —
+not by their wording. The whitespace checks also offer edits that ``doclint
+fix`` applies; they change only whitespace and line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from lint.checks.base import Check, Edit
+from lint.checks.numbering import read_marker
+from lint.checks.regex import compile_all
+from lint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
+from lint.document.logical import Paragraph, is_full_line
+from lint.document.words import word_spans
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.engine.rule import Rule
+    from lint.finding import Finding
+
+CHECKS = ("broken-paragraph", "truncated-paragraph", "hard-wrap", "stray-space", "furniture")
+# Characters a sentence can stop at the end of a paragraph: 。！？… and the list/lead-in marks ；：
+_CAN_END = SENTENCE_END + "；;：:"
+# Characters that cannot end a title or a byline: function words and open brackets
+_CANNOT_END_TITLE = "的了和与及是在对把被从向将其之以于为或并而且，、（《“‘「(["
+_CLAUSE_MARKS = "，、；：。！？"
+_BYLINE = re.compile(rf"^[{CJK_CLASS}]{{2,4}}(?:[ \u3000]+[{CJK_CLASS}]{{1,4}}){{0,3}}$")
+_EXCERPT = 12
+_TITLE_MAX = 30
+_TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
+_JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
+
+
+def _ends_mid_sentence(text: str) -> bool:
+    last = text.rstrip(CLOSERS)[-1:]
+    if not last or last in _CAN_END or not (is_cjk(last) or last.isalnum() or last in "，、（《“‘「(["):
+        return False
+    tail = re.split(f"[{SENTENCE_END}][{CLOSERS}]*", text)[-1].strip()
+    return not (tail != text.strip() and _is_byline(tail))  # …塌方清理。 徐莹: a signature, not a torn sentence
+
+
+def _is_title(text: str) -> bool:
+    """A headline or heading: short, no sentence punctuation, not ending on a function word."""
+    return len(text) <= _TITLE_MAX and not any(ch in text for ch in "。！？；") and text[-1:] not in _CANNOT_END_TITLE
+
+
+def _is_table_row(text: str) -> bool:
+    """工商、金融界 200人: a label, a space, a figure."""
+    return bool(_TABLE_ROW.search(text))
+
+
+def _is_running_text(text: str) -> bool:
+    """Prose rather than a title: it has clause punctuation, or ends on a word no title ends on."""
+    return any(ch in text for ch in _CLAUSE_MARKS) or text.rstrip()[-1:] in _CANNOT_END_TITLE
+
+
+def _is_byline(text: str) -> bool:
+    return len(text) <= 12 and bool(_BYLINE.match(text))
+
+
+def _is_enclosed(text: str) -> bool:
+    return text[:1] in "（(" and text[-1:] in "）)"
+
+
+def _continues(text: str) -> bool:
+    """Whether a paragraph can be the second half of a torn sentence."""
+    if not text or _is_byline(text) or _is_enclosed(text) or read_marker(text):
+        return False
+    first = text[0]
+    return is_cjk(first) or first.isalnum() or first in CLOSERS + "，、。；：“‘《"
+
+
+class Layout(Check):
+    name = "layout"
+    schema = {
+        "type": "object",
+        "required": ["check"],
+        "additionalProperties": False,
+        "properties": {
+            "check": {"enum": list(CHECKS)},
+            "convention": {"enum": ["no-spaces", "spaces-around-latin"]},
+            "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "ignore": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.check = params["check"]
+        self.patterns = compile_all(params.get("patterns", []))
+        self.ignore = compile_all(params.get("ignore", []))
+        cjk = f"[{CJK_CLASS}]"
+        self.space_between_cjk = re.compile(rf"(?<={cjk})[ \u3000]+(?={cjk})")
+        # with the default convention, spaces between CJK and digits are stray too (安阳市 2 月份)
+        self.space_by_digit = (
+            re.compile(rf"(?<={cjk})[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?={cjk})")
+            if params.get("convention", "no-spaces") == "no-spaces"
+            else None
+        )
+        if self.check == "furniture" and not self.patterns:
+            raise ValueError("the furniture check needs patterns")
+
+    def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        if self.check == "furniture":
+            yield from self._furniture(doc, rule)
+        elif self.check == "hard-wrap":
+            yield from self._hard_wrap(doc, rule)
+        elif self.check == "stray-space":
+            for start, end in self._stray_spaces(doc):
+                loc = doc.location(start, end)
+                context = loc.excerpt[max(0, loc.column - 5) : loc.column - 1 + (end - start) + 4]
+                yield rule.finding(loc, suggestion="", before=context)
+        else:
+            yield from self._breaks(doc, rule)
+
+    def edits(self, doc: Document, rule: Rule) -> Iterator[Edit]:
+        if self.check == "stray-space":
+            for start, end in self._stray_spaces(doc):
+                yield Edit(start, end, "")
+        elif self.check == "hard-wrap":
+            yield from self._wrap_joins(doc)
+        elif self.check == "broken-paragraph":
+            for prev, nxt in self._torn(doc):
+                yield Edit(*self._gap(doc, prev, nxt), "")
+
+    # --- breaks inside sentences ---
+
+    def _pairs(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
+        view = doc.logical
+        pars = [p for p in view.paragraphs if not self._is_furniture(view.paragraph_text(p))]
+        yield from zip(pars, pars[1:])
+
+    def _torn(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
+        """Consecutive paragraphs that are really one sentence torn in two."""
+        view = doc.logical
+        for prev, nxt in self._pairs(doc):
+            before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
+            if self._mid_sentence(doc, prev, before, after) and _continues(after):
+                yield prev, nxt
+
+    def _mid_sentence(self, doc: Document, par: Paragraph, text: str, after: str) -> bool:
+        if not _ends_mid_sentence(text) or _is_table_row(text) or any(p.search(text) for p in self.ignore):
+            return False
+        if read_marker(text) and not any(ch in text for ch in "。；"):
+            return False  # a numbered heading: 一、总体要求
+        if is_full_line(doc.logical.lines[par.last_line], doc.logical.wrap_width):
+            return True  # the column was full: the text went on below
+        if not _is_running_text(text):
+            return False
+        # a headline (常山公路：保洁保畅助抗疫) unless a word runs across the break (风险评 / 估)
+        joined = text[-_JOIN_CONTEXT:] + after[:_JOIN_CONTEXT]
+        return not _is_title(text) or word_spans(joined, min(len(text), _JOIN_CONTEXT))
+
+    def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        view = doc.logical
+        for prev, nxt in self._pairs(doc):
+            before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
+            if not self._mid_sentence(doc, prev, before, after):
+                continue
+            torn = _continues(after)
+            if self.check == "broken-paragraph" and torn:
+                start, end = self._gap(doc, prev, nxt)
+                yield rule.finding(
+                    doc.location(start, end), suggestion="", before=before[-_EXCERPT:], after=after[:_EXCERPT]
+                )
+            elif (
+                self.check == "truncated-paragraph" and not torn and (_is_byline(after) or not _is_running_text(after))
+            ):
+                end = view.origin[prev.end - 1] + 1
+                yield rule.finding(doc.location(end, end), before=before[-_EXCERPT:], after=after[:_EXCERPT])
+
+    def _gap(self, doc: Document, prev: Paragraph, nxt: Paragraph) -> tuple[int, int]:
+        """Source span of the whitespace between two paragraphs."""
+        return doc.logical.origin[prev.end - 1] + 1, doc.logical.origin[nxt.start]
+
+    # --- hard wrapping ---
+
+    def _wrap_joins(self, doc: Document) -> Iterator[Edit]:
+        """The line breaks the logical view joined: one edit per wrapped line end."""
+        view = doc.logical
+        for par in view.paragraphs:
+            for index in range(par.first_line, par.last_line):
+                line, below = view.lines[index], view.lines[index + 1]
+                text_end, text_start = line.end, below.start
+                joiner = " " if doc.text[text_end - 1 : text_end].isascii() and doc.text[text_start].isascii() else ""
+                yield Edit(text_end, text_start, joiner)
+
+    def _hard_wrap(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        view = doc.logical
+        wrapped = [p for p in view.paragraphs if p.last_line > p.first_line]
+        if view.wrap_width is None or not wrapped:
+            return
+        lines = sum(p.last_line - p.first_line + 1 for p in wrapped)
+        first = view.lines[wrapped[0].first_line]
+        yield rule.finding(
+            doc.location(first.start, first.end),
+            width=view.wrap_width // 2,
+            lines=lines,
+            paragraphs=len(wrapped),
+        )
+
+    # --- spaces ---
+
+    def _stray_spaces(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """Source spans of stray spaces. Between Chinese characters only in running text (titles
+        and datelines separate words with spaces); never after an article marker, in a table row
+        or inside a byline's brackets."""
+        view = doc.logical
+        for par in view.paragraphs:
+            text = view.paragraph_text(par)
+            if self._is_furniture(text) or _is_table_row(text):
+                continue
+            patterns = [self.space_by_digit] if self.space_by_digit else []
+            if any(ch in text for ch in "。，") and not _is_title(text):
+                patterns.append(self.space_between_cjk)
+            marker = read_marker(text)
+            skip_to = marker[2] + 1 if marker else 0
+            spans = sorted(m.span() for pattern in patterns for m in pattern.finditer(text))
+            for a, b in spans:
+                if a <= skip_to or _in_byline_brackets(text, a):
+                    continue
+                start, end = view.source_span(par.start + a, par.start + b)
+                if "\n" not in doc.text[start:end]:
+                    yield start, end
+
+    # --- page furniture ---
+
+    def _is_furniture(self, text: str) -> bool:
+        return self.check != "furniture" and bool(_FURNITURE_HINT.search(text))
+
+    def _furniture(self, doc: Document, rule: Rule) -> Iterator[Finding]:
+        for index, start in enumerate(doc.line_starts):
+            line = doc.line_text(index + 1)
+            for pattern in self.patterns:
+                m = pattern.search(line)
+                if m:
+                    yield rule.finding(doc.location(start + m.start(), start + m.end()), match=m.group())
+                    break
+
+
+# Lines that are page furniture are never halves of a torn sentence or prose with stray spaces.
+_FURNITURE_HINT = re.compile(r"星期[一二三四五六日天]|责编|美编|校对：|[上下]接第?\d+版|转第?\d+版")
+
+
+def _in_byline_brackets(text: str, index: int) -> bool:
+    """Inside （记者 桂 娟 李文哲）: newspapers pad two-character names with a space."""
+    opening = max(text.rfind("（", 0, index), text.rfind("(", 0, index))
+    if opening < 0:
+        return False
+    closing = min((i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0), default=len(text))
+    return index < closing and bool(re.search("记者|通讯员|摄|编辑", text[opening:closing]))
