@@ -122,3 +122,32 @@ def plant_numbering(text: str, rng: random.Random, kind: str) -> Planted | None:
         )
         return Planted(new, [_line_of(new, m.start())], [m.group(0), n.group(0)])
     raise ValueError(kind)
+
+
+def plant_breaks(text: str, rng: random.Random, count: int) -> Planted:
+    """Tear ``count`` sentences with a blank line between two Chinese characters mid-sentence.
+
+    Only lines that are running prose (ending in 。 and at least 30 characters) are torn, at a
+    point at least 6 characters from either end of the line, as a column break would.
+    """
+    lines = text.split("\n")
+    candidates = [i for i, line in enumerate(lines) if len(line) >= 30 and line.rstrip().endswith("。")]
+    chosen = sorted(rng.sample(candidates, min(count, len(candidates))))
+    out: list[str] = []
+    planted_lines: list[int] = []
+    what: list[str] = []
+    for i, line in enumerate(lines):
+        if i in chosen:
+            cuts = [
+                k
+                for k in range(6, len(line) - 6)
+                if "\u4e00" <= line[k - 1] <= "\u9fff" and "\u4e00" <= line[k] <= "\u9fff"
+            ]
+            if cuts:
+                k = rng.choice(cuts)
+                planted_lines.append(len(out) + 1)
+                what.append(line[k - 3 : k + 3])
+                out.extend([line[:k], "", line[k:]])
+                continue
+        out.append(line)
+    return Planted("\n".join(out), planted_lines, what)

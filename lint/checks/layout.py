@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from lint.checks.base import Check, Edit
@@ -45,12 +46,29 @@ _CANNOT_END_TITLE = "的了和与及是在对把被从向将其之以于为或�
 _CLAUSE_MARKS = "，、；：。！？"
 _BYLINE = re.compile(rf"^[{CJK_CLASS}]{{2,4}}(?:[ \u3000]+[{CJK_CLASS}]{{1,4}}){{0,3}}$")
 _EXCERPT = 12
-_TITLE_MAX = 30
+_TITLE_MAX = 20
+_CANNOT_END_TITLE_WORDS = (
+    "应当",
+    "可以",
+    "必须",
+    "应该",
+    "能够",
+    "需要",
+    "按照",
+    "依照",
+    "通过",
+    "根据",
+    "对于",
+    "关于",
+    "由于",
+)
 _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
 _JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
 
 
 def _ends_mid_sentence(text: str) -> bool:
+    if text[-1:] in "》）)」』":
+        return False  # a title in book marks, a date or note in brackets
     last = text.rstrip(CLOSERS)[-1:]
     if not last or last in _CAN_END or not (is_cjk(last) or last.isalnum() or last in "，、（《“‘「(["):
         return False
@@ -59,8 +77,16 @@ def _ends_mid_sentence(text: str) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    """A headline or heading: short, no sentence punctuation, not ending on a function word."""
-    return len(text) <= _TITLE_MAX and not any(ch in text for ch in "。！？；") and text[-1:] not in _CANNOT_END_TITLE
+    """A headline or heading: short, no sentence punctuation, at most one comma, brackets closed,
+    not ending on a function word or a modal verb (…应当 goes on)."""
+    return (
+        len(text) <= _TITLE_MAX
+        and not any(ch in text for ch in "。！？；")
+        and text.count("，") <= 1
+        and text.count("（") == text.count("）")
+        and text[-1:] not in _CANNOT_END_TITLE
+        and not text.endswith(_CANNOT_END_TITLE_WORDS)
+    )
 
 
 def _is_table_row(text: str) -> bool:
@@ -147,7 +173,7 @@ class Layout(Check):
     def _pairs(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
         view = doc.logical
         pars = [p for p in view.paragraphs if not self._is_furniture(view.paragraph_text(p))]
-        yield from zip(pars, pars[1:])
+        yield from pairwise(pars)
 
     def _torn(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
         """Consecutive paragraphs that are really one sentence torn in two."""
@@ -158,17 +184,18 @@ class Layout(Check):
                 yield prev, nxt
 
     def _mid_sentence(self, doc: Document, par: Paragraph, text: str, after: str) -> bool:
+        """Whether ``text`` stops inside a sentence that ``after`` could carry on."""
         if not _ends_mid_sentence(text) or _is_table_row(text) or any(p.search(text) for p in self.ignore):
             return False
-        if read_marker(text) and not any(ch in text for ch in "。；"):
-            return False  # a numbered heading: 一、总体要求
         if is_full_line(doc.logical.lines[par.last_line], doc.logical.wrap_width):
             return True  # the column was full: the text went on below
-        if not _is_running_text(text):
-            return False
-        # a headline (常山公路：保洁保畅助抗疫) unless a word runs across the break (风险评 / 估)
+        marker = read_marker(text)
+        if marker and marker[0].name != "article" and not any(ch in text for ch in "。！？；"):
+            return False  # a numbered heading: 一、总体要求 (第X条 always goes on with its text)
         joined = text[-_JOIN_CONTEXT:] + after[:_JOIN_CONTEXT]
-        return not _is_title(text) or word_spans(joined, min(len(text), _JOIN_CONTEXT))
+        if is_cjk(text[-1]) and word_spans(joined, min(len(text), _JOIN_CONTEXT)):
+            return True  # a word runs across the break: 风险评 / 估
+        return (_is_running_text(text) or bool(marker)) and not _is_title(text[marker[2] :] if marker else text)
 
     def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.logical

@@ -11,7 +11,7 @@ CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》〉】"
-SPACES = " \t\u3000\u00a0"
+SPACES = " \t\u3000\u00a0\u200b\ufeff"  # zero-width space and stray BOMs count as space
 
 # Full-width ASCII variants and the ideographic space fold to plain ASCII;
 # the mapping is one character to one character, so offsets survive folding.

@@ -1,0 +1,181 @@
+"""layout: torn paragraphs, hard wrapping, stray spaces and page furniture — and safe repair."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from bench.plant import plant_breaks
+from lint.document import Document
+from lint.engine.config import Config
+from lint.engine.fixer import fix_document, visible, write_atomically
+from lint.engine.runner import load_ruleset
+from tests.checks_helper import file_findings, findings, rule
+from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, doclint, needs_corpus
+
+# Every paragraph of the flowed seed torn mid-sentence, by the line of its first half.
+FLOW_TORN = [29, 41, 57, 73, 87, 110, 115, 120, 140, 150, 154]
+
+
+def test_every_torn_paragraph_of_the_flowed_seed_is_found() -> None:
+    assert [f.location.line for f in file_findings("broken-paragraph", SEED_FLOW)] == FLOW_TORN
+
+
+def test_headings_titles_and_bylines_of_the_flowed_seed_are_not_breaks() -> None:
+    lines = SEED_FLOW.read_text(encoding="utf-8").split("\n")
+    flagged = {f.location.line for f in file_findings("broken-paragraph", SEED_FLOW)}
+    for number in (107, 114, 119, 126, 134, 148, 162, 164, 170):  # 主动出击 服务暖心, 常山公路：…, 徐莉 凌燕 …
+        assert number not in flagged, lines[number - 1]
+
+
+def test_the_truncated_article_before_a_byline_is_found() -> None:
+    (f,) = file_findings("truncated-paragraph", SEED_FLOW)
+    assert f.location.line == 144 and "张六君" in f.message
+
+
+def test_the_printed_seed_column_breaks_are_found_and_reported_at_the_break() -> None:
+    found = file_findings("broken-paragraph", SEED_PRINT)
+    lines = SEED_PRINT.read_text(encoding="utf-8").split("\n")
+    by_line = {f.location.line: f for f in found}
+    for first_half in ("相关疫情防", "坚持应保尽保、保障基本，", "确保患", "全覆"):
+        line = next(i + 1 for i, text in enumerate(lines) if text.endswith(first_half))
+        assert line in by_line, first_half
+        loc = by_line[line].location
+        next_text = next(n + 1 for n in range(line, len(lines)) if lines[n].strip())
+        assert (loc.column, loc.end_line, loc.end_column) == (len(lines[line - 1]) + 1, next_text, 1)
+
+
+def test_hard_wrapping_is_reported_once_with_its_width() -> None:
+    (f,) = file_findings("hard-wrap", SEED_PRINT)
+    assert "约 20 字" in f.message
+    assert file_findings("hard-wrap", SEED_FLOW) == []
+
+
+def test_the_stray_spaces_of_the_printed_seed_are_found() -> None:
+    texts = {
+        f.location.excerpt[max(0, f.location.column - 4) : f.location.end_column + 3]
+        for f in file_findings("stray-space", SEED_PRINT)
+    }
+    for expected in ("阳市 2 ", "3月 5日", "勉县 1400", "400 多名"):
+        assert any(expected in t for t in texts), expected
+
+
+def test_the_running_head_is_page_furniture_and_the_jump_line_is_info() -> None:
+    (head,) = file_findings("page-furniture", SEED_PRINT)
+    assert head.location.line == 4 and "星期五" in head.message
+    (jump,) = file_findings("jump-marker", SEED_PRINT)
+    assert jump.severity == "info" and jump.location.text == "（上接第1版）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新华社郑州3月5日电 （记者 桂 娟 李文哲）实行网上预约等限流措施。",
+        "第一条 为了维护国徽的尊严，制定本法。",
+        "2020年10月17日 第十三届全国人民代表大会常务委员会第二十二次会议通过",
+        "工商、金融界 200人",
+    ],
+)
+def test_spaces_that_typesetting_wants_are_left_alone(text: str) -> None:
+    assert findings("stray-space", text) == []
+
+
+def test_latin_spacing_convention_keeps_spaces_around_digits(tmp_path: Path) -> None:
+    (tmp_path / ".doclint.yaml").write_text(
+        "extend:\n  stray-space: {convention: spaces-around-latin}\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("勉县 1400 多名务工者在勉县火车站乘车，前往 江苏。\n", encoding="utf-8")
+    result = doclint("check", "--enable", "stray-space", "-f", "json", "a.txt", cwd=tmp_path)
+    assert '"column": 25' in result.stdout and result.stdout.count('"rule": "stray-space"') == 1
+
+
+@needs_corpus
+def test_clean_texts_have_only_the_breaks_checked_by_hand() -> None:
+    layout = ["broken-paragraph", "truncated-paragraph", "stray-space"]
+    found = {
+        (f.rule, f.location.path.rsplit("/", 1)[-1], f.location.line)
+        for path in corpus_files()
+        for r in layout
+        for f in file_findings(r, path)
+    }
+    assert found == {
+        # a two-line title: 全国人民代表大会常务委员会关于 / 《中华人民共和国香港特别行政区基本法》…
+        ("broken-paragraph", "law_hk_basic_law_1990.md", 751),
+        # a table row whose figure fell to the next line in this copy: …的代表 / 300人
+        ("broken-paragraph", "law_hk_basic_law_1990.md", 809),
+        # a real stray space in this copy: 2009年1月1 日
+        ("stray-space", "rule_traffic_police_duty_norms_2018.md", 327),
+    }
+
+
+@needs_corpus
+def test_planted_column_breaks_are_found() -> None:
+    caught = planted = false = 0
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8")
+        before = {f.location.line for f in rule("broken-paragraph").run(Document(path.name, text))}
+        torn = plant_breaks(text, random.Random(5), 30)
+        lines = [f.location.line for f in rule("broken-paragraph").run(Document(path.name, torn.text))]
+        planted += len(torn.lines)
+        caught += sum(1 for line in torn.lines if line in lines)
+        false += sum(1 for line in lines if line not in torn.lines) - len(before)
+    assert planted > 200
+    assert caught / planted >= 0.75
+    assert false <= 2
+
+
+RULES = load_ruleset(Config())
+
+
+@pytest.mark.parametrize("seed", [SEED_PRINT, SEED_FLOW], ids=["print", "flow"])
+def test_fix_changes_only_whitespace_and_a_second_fix_changes_nothing(seed: Path) -> None:
+    doc = Document.from_file(seed)
+    fixed = fix_document(doc, RULES, Config())
+    assert fixed != doc.text
+    assert visible(fixed) == visible(doc.text)
+    again = fix_document(Document(doc.path, fixed, doc.decoded), RULES, Config())
+    assert again == fixed
+
+
+def test_fix_leaves_no_finding_it_could_repair() -> None:
+    doc = Document.from_file(SEED_FLOW)
+    fixed = Document(doc.path, fix_document(doc, RULES, Config()))
+    assert list(rule("broken-paragraph").run(fixed)) == []
+    assert "健全基金运行风险评估、预警机制。" in fixed.text
+
+
+def test_fix_writes_gbk_crlf_files_back_in_gbk_with_crlf(tmp_path: Path) -> None:
+    text = "加强基金中长期核算，构建收支平衡机制，健全基金运行风险评\r\n\r\n估、预警机制。\r\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("gbk"))
+    result = doclint("fix", "a.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert path.read_bytes() == "加强基金中长期核算，构建收支平衡机制，健全基金运行风险评估、预警机制。\r\n".encode(
+        "gbk"
+    )
+    assert doclint("fix", "--diff", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_fix_diff_shows_the_change_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("健全基金运行风险评\n\n估、预警机制。\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = doclint("fix", "--diff", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "+健全基金运行风险评估、预警机制。" in result.stdout
+    assert path.read_bytes() == before
+
+
+def test_atomic_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old")
+    os.chmod(path, 0o640)
+    inode_before = path.stat().st_ino
+    write_atomically(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert path.stat().st_ino != inode_before  # renamed into place, never truncated in place
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
