@@ -20,7 +20,7 @@ from lint.engine.examples import example_problems
 from lint.engine.fixer import fix_document, save, unified_diff
 from lint.engine.loader import load_rules, rule_files
 from lint.engine.rule import Rule
-from lint.engine.runner import STDIN, discover, load_ruleset, read_document, run
+from lint.engine.runner import STDIN, compare_versions, discover, load_ruleset, read_document, run
 from lint.errors import DoclintError
 from lint.finding import Finding, severity_rank
 from lint.report import Report, formats
@@ -132,6 +132,62 @@ def _emit(report: Report, fmt: str, output: Path | None, color: bool | None) -> 
     try:
         with output.open("w", encoding="utf-8") as out:
             render(report, out)
+    except OSError as exc:
+        fail(f"{output.as_posix()}: cannot write report: {exc.strerror}")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "rdjsonl", "html"]), default="text"
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+@config_option
+@rules_option
+@click.option("--fail-level", type=click.Choice(LEVELS), help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ (errors still exit 2).")
+@click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    config_path: Path | None,
+    extra_rules: tuple[Path, ...],
+    fail_level: str | None,
+    exit_zero: bool,
+    encoding: str | None,
+    color: bool | None,
+) -> None:
+    """Compare two versions of a document: every change in words and punctuation, none of layout.
+
+    Findings are located in NEW, with the matching place in OLD as related.
+    """
+    config, loaded = _setup(config_path, extra_rules)
+    comparing = [r for r in loaded if r.kind == "divergence" and config.level_for(r.id, r.level, new) is not None]
+    if not comparing:
+        fail("no divergence rule is enabled (see 'doclint rules list')")
+    old_doc, new_doc = read_document(old, encoding), read_document(new, encoding)
+    findings = compare_versions(old_doc, new_doc, comparing, config)
+    if fmt == "html":
+        from lint.report.html import render_comparison
+
+        page = render_comparison(old_doc, new_doc, comparing[0])
+        _write_text(page, output)
+    else:
+        report = Report(findings, {r.id: r for r in comparing}, 2, len(old_doc.text) + len(new_doc.text))
+        _emit(report, fmt, output, color)
+    sys.exit(exit_code(findings, fail_level or config.fail_level, exit_zero))
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{output.as_posix()}: cannot write report: {exc.strerror}")
 

@@ -47,6 +47,10 @@ class Check:
         """Findings for one document."""
         raise NotImplementedError
 
+    def compare(self, old: Document, new: Document, rule: Rule) -> Iterator[Finding]:
+        """Findings between two versions of a document (only comparing kinds have any)."""
+        return iter(())
+
     def edits(self, doc: Document, rule: Rule) -> Iterator[Edit]:
         """Safe mechanical repairs for ``doclint fix`` (most kinds offer none)."""
         return iter(())

@@ -18,7 +18,10 @@ def example_problems(rule: Rule) -> list[str]:
 
 def _problem(rule: Rule, example: Example) -> str | None:
     doc = Document("<example>", example.text)
-    findings = list(rule.run(doc))
+    if example.old is not None:
+        findings = list(rule.compare(Document("<old>", example.old), doc))
+    else:
+        findings = list(rule.run(doc))
     if not example.expect_flag:
         if findings:
             spans = ", ".join(f"“{f.location.text}”@{f.location.column}" for f in findings)

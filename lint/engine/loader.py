@@ -32,6 +32,12 @@ _EXAMPLE = {
             "additionalProperties": False,
             "properties": {"text": {"type": "string", "minLength": 1}, "suggestion": {"type": "string"}},
         },
+        {
+            "type": "object",
+            "required": ["old", "new"],
+            "additionalProperties": False,
+            "properties": {"old": {"type": "string"}, "new": {"type": "string"}},
+        },
     ]
 }
 
@@ -139,6 +145,8 @@ def _examples(items: list[Any], flag: bool) -> Iterable[Example]:
     for item in items:
         if isinstance(item, str):
             yield Example(item, flag)
+        elif "old" in item:
+            yield Example(item["new"], flag, old=item["old"])
         else:
             yield Example(item["text"], flag, item.get("suggestion"))
 

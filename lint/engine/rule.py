@@ -20,6 +20,7 @@ class Example:
     text: str
     expect_flag: bool
     suggestion: str | None = None  # for flag examples: the expected suggestion, if given
+    old: str | None = None  # for kinds that compare two versions: the OLD text (``text`` is NEW)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Rule:
 
     def run(self, doc: Document) -> Iterator[Finding]:
         return self.check.run(doc, self)
+
+    def compare(self, old: Document, new: Document) -> Iterator[Finding]:
+        """Findings between two versions (kinds that compare; others find nothing)."""
+        return self.check.compare(old, new, self)
 
     def finding(
         self,

@@ -118,6 +118,16 @@ def _check_path(shown: str, rules: list[Rule], config: Config, encoding: str | N
     return doc, check_document(doc, rules, config)
 
 
+def compare_versions(old: Document, new: Document, rules: Iterable[Rule], config: Config) -> list[Finding]:
+    """Findings of every comparing rule between two versions, with config severities applied."""
+    findings = []
+    for rule in rules:
+        level = config.level_for(rule.id, rule.level, new.path)
+        if level is not None:
+            findings.extend(f if level == rule.level else _relevel(f, rule, level) for f in rule.compare(old, new))
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
 # Parallel workers load the rule set once each, then check documents by path.
 _worker_state: tuple[list[Rule], Config, str | None] | None = None
 
@@ -160,4 +170,11 @@ def run(
         result.characters += len(outcome.text)
     result.documents = len(docs)
     result.findings.extend(check_corpus(docs, rules, config))
+    for old, new in config.versions:
+        try:
+            old_doc, new_doc = read_document(old.as_posix(), encoding), read_document(new.as_posix(), encoding)
+        except DoclintError as exc:
+            result.errors.append(exc)
+            continue
+        result.findings.extend(compare_versions(old_doc, new_doc, rules, config))
     return result
