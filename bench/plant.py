@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jieba
 
@@ -24,6 +24,7 @@ class Planted:
     text: str
     lines: list[int]  # 1-based line of each planted error
     what: list[str]
+    also: list[int] = field(default_factory=list)  # lines where the same damage shows a second time
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -109,18 +110,21 @@ def plant_numbering(text: str, rng: random.Random, kind: str) -> Planted | None:
         end = len(text) if end < 0 else end + 1
         new = text[: m.start()] + text[end:]
         return Planted(new, [_line_of(new, n.start() - (end - m.start()))], [m.group(0)])
-    if kind == "repeat":  # n gets m's number
+    if kind == "repeat":  # n gets m's number; the item after n now follows a gap
         new = text[: n.start("num")] + m.group("num") + text[n.end("num") :]
-        return Planted(new, [_line_of(new, n.start())], [n.group(0)])
-    if kind == "swap":  # m and n exchange numbers
-        new = (
-            text[: m.start("num")]
-            + n.group("num")
-            + text[m.end("num") : n.start("num")]
-            + m.group("num")
-            + text[n.end("num") :]
+        after = [o for o, _ in numbered_items(text) if o.start() > n.start() and o.group("open") == n.group("open")]
+        return Planted(new, [_line_of(new, n.start())], [n.group(0)], [_line_of(new, a.start()) for a in after[:1]])
+    if kind == "swap":  # m and n exchange numbers: a gap at m, disorder at n
+        new = "".join(
+            (
+                text[: m.start("num")],
+                n.group("num"),
+                text[m.end("num") : n.start("num")],
+                m.group("num"),
+                text[n.end("num") :],
+            )
         )
-        return Planted(new, [_line_of(new, m.start())], [m.group(0), n.group(0)])
+        return Planted(new, [_line_of(new, m.start())], [m.group(0), n.group(0)], [_line_of(new, n.start())])
     raise ValueError(kind)
 
 

@@ -131,15 +131,26 @@ def _gaps(
 
 
 def _match_sentences(old_s: list[str], new_s: list[str], i0: int, i1: int, j0: int, j1: int) -> list[tuple[int, int]]:
-    """Equal sentence pairs in order (patience diff): anchor on sentences unique in both ranges,
-    extend over equal neighbours, and repeat inside each gap; ranges without unique sentences
-    (a document that repeats itself) fall back to difflib on sentences while they are small."""
+    """Equal sentence pairs in order (patience diff): anchor on sentences that occur as often in
+    both ranges, extend over equal neighbours, and repeat inside each gap; ranges with no such
+    sentence fall back to difflib on sentences while they are small."""
     if i0 >= i1 or j0 >= j1:
         return []
     count_old = Counter(old_s[i0:i1])
     count_new = Counter(new_s[j0:j1])
-    where_old = {old_s[i]: i for i in range(i0, i1) if count_old[old_s[i]] == 1}
-    pairs = [(where_old[new_s[j]], j) for j in range(j0, j1) if count_new[new_s[j]] == 1 and new_s[j] in where_old]
+    # sentences as frequent in both ranges pair up in order: the k-th with the k-th
+    # (unique sentences are the case k = 1; a document that repeats itself is the rest)
+    seen_old: dict[str, list[int]] = {}
+    for i in range(i0, i1):
+        if count_old[old_s[i]] == count_new[old_s[i]]:
+            seen_old.setdefault(old_s[i], []).append(i)
+    rank: Counter[str] = Counter()
+    pairs = []
+    for j in range(j0, j1):
+        occurrences = seen_old.get(new_s[j])
+        if occurrences:
+            pairs.append((occurrences[rank[new_s[j]]], j))
+            rank[new_s[j]] += 1
     anchors = _longest_increasing(pairs)
     if not anchors:
         if (i1 - i0) * (j1 - j0) > _SENTENCE_LIMIT:

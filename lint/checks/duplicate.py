@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -204,6 +204,16 @@ class Duplicate(Check):
             what, start, end = found
             if any(p.search(doc.logical.text[start:end]) for p in self.allow):
                 continue
+            # the earlier copy of what is reported: it must begin a clause too, or the "sentence"
+            # is only the tail of a longer one (有关部门，… inside 国务院有关部门，…)
+            old_start = corpus.offset[
+                repeat.old + bisect_left(corpus.offset, start, repeat.new, repeat.new_end) - repeat.new
+            ]
+            before_old = old_doc.logical.text[old_start - 1] if old_start else "\n"
+            if what != "clause" and before_old not in _CLAUSE_START + "\n" + CLOSERS:
+                if content_length(doc.logical.text[start:end]) < self.clause_chars:
+                    continue
+                what = "clause"
             old_loc = old_doc.view_location(old_start, old_end)
             yield rule.finding(
                 doc.view_location(start, end),

@@ -150,6 +150,7 @@ class Numbering(Check):
         continued = False  # after （上接第1版）, lists may open in the middle
         stack: list[Marker] = []  # open levels, outermost first
         last: dict[str, Marker] = {}  # the latest marker of each style, anywhere
+        peak: dict[str, Marker] = {}  # the highest number of each style's current list
         may_restart: set[str] = set()  # styles that may start again at one (a boundary or inner list intervened)
         previous_text = ""
         for par, marker in self.items(doc):
@@ -173,7 +174,10 @@ class Numbering(Check):
             restart = marker.number == (1, 0) and (
                 before is None or style.name in may_restart or popped or (open_same is None and not style.continuous)
             )
-            ok = restart or (before is not None and follows(before.number, marker.number))
+            if restart:
+                peak.pop(style.name, None)
+            highest = peak.get(style.name)
+            ok = restart or any(m is not None and follows(m.number, marker.number) for m in (before, highest))
             if not ok and before is None and marker.number[0] > 1:
                 # the first item sits inline at the end of the previous paragraph (附件：1、…)
                 ok = show(style, (marker.number[0] - 1, 0)) in previous_text
@@ -181,6 +185,8 @@ class Numbering(Check):
                 yield self._finding(doc, rule, marker, before, continued)
             stack.append(marker)
             last[style.name] = marker
+            if highest is None or marker.number > highest.number:
+                peak[style.name] = marker
             may_restart.discard(style.name)
             previous_text = text
 
