@@ -6,10 +6,12 @@ linear pass, the way copy detectors do:
 
 1. Normalise the text: widths folded, whitespace and line breaks dropped,
    with a map back to positions.
-2. Index every ``k``-character window (a bounded list of recent positions per
-   window, so boilerplate cannot make it quadratic). A window seen before is a
-   seed; the seed is extended forward and backward to the maximal repeat, and
-   the scan jumps past it.
+2. Index every ``k``-character window. A window seen before, but not more than
+   a few times, is a seed; the seed is extended forward and backward to the
+   maximal repeat, and the scan jumps past it. Windows seen more often are
+   boilerplate (套语, common clauses): they seed nothing, so they cannot make the
+   scan quadratic, yet a repeat running through them is still found from its
+   rarer parts and extended across them.
 3. Repeats separated by a few edited characters on both sides are merged into
    one near duplicate, scored with rapidfuzz; below ``similarity`` it is dropped.
 4. A repeat is reported when it covers at least one whole sentence of the
@@ -41,8 +43,9 @@ if TYPE_CHECKING:
     from lint.finding import Finding
 
 _SEED = 8  # window length that starts a match
+_CLAIM = 64  # characters a repeat may take back from the one before it, to start at its sentence
 _RESYNC = 4  # characters that must agree again after a bridged edit
-_BUCKET = 8  # positions remembered per window
+_BUCKET = 8  # positions remembered per window; a window seen more often seeds nothing
 _SEPARATOR = "\x00"  # between documents in corpus scope; never equal to text
 _CLAUSE_START = "，；：、。！？!?;:,"
 _CLAUSE_END = "，；。！？!?;,…"
@@ -93,25 +96,45 @@ def find_repeats(text: str, max_gap: int) -> list[Repeat]:
     i, floor, n = 0, 0, len(text)
     while i + _SEED <= n:
         window = text[i : i + _SEED]
-        best_len, best_j = 0, -1
-        for j in seen.get(window, ()):
-            length = _extend(text, j, i, i)
-            if length > best_len:
-                best_len, best_j = length, j
         bucket = seen.setdefault(window, [])
-        bucket.append(i)
-        if len(bucket) > _BUCKET:
-            del bucket[0]
+        best_len, best_j = 0, -1
+        if len(bucket) < _BUCKET:  # a window seen this often is boilerplate: never a seed
+            for j in bucket:
+                length = _extend(text, j, i, i)
+                if length > best_len:
+                    best_len, best_j = length, j
+            bucket.append(i)
         if best_len < _SEED:
             i += 1
             continue
         j, start = best_j, i
         while start > floor and j > 0 and text[start - 1] == text[j - 1] != _SEPARATOR:
             start, j = start - 1, j - 1
+        if start == floor and repeats and repeats[-1].new_end == floor:
+            start, j = _claim_sentence_start(text, repeats, start, j)
         old_end, new_end, exact = _bridge(text, best_j + best_len, i + best_len, start, max_gap)
         repeats.append(Repeat(j, old_end, start, new_end, exact))
+        for k in range(i + 1, min(new_end, n - _SEED + 1)):  # the copy is text too: a third copy may match it
+            bucket = seen.setdefault(text[k : k + _SEED], [])
+            if len(bucket) < _BUCKET:
+                bucket.append(k)
         i = floor = new_end
     return repeats
+
+
+def _claim_sentence_start(text: str, repeats: list[Repeat], start: int, j: int) -> tuple[int, int]:
+    """Two repeats meet at ``start``; if this one also matches a few characters further back,
+    up to a sentence end, take them from the previous repeat ("（" of （三） belongs to its sentence)."""
+    previous = repeats[-1]
+    back = 0
+    limit = min(start - previous.new - 1, j, _CLAIM)
+    while back < limit and text[start - back - 1] == text[j - back - 1] != _SEPARATOR:
+        back += 1
+    for k in range(back, 0, -1):
+        if text[start - k - 1] in _SENTENCE_FINAL:
+            repeats[-1] = Repeat(previous.old, previous.old_end - k, previous.new, start - k, previous.exact)
+            return start - k, j - k
+    return start, j
 
 
 def _extend(text: str, j: int, i: int, limit: int) -> int:

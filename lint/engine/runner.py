@@ -89,7 +89,8 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
 
 
 def _relevel(finding: Finding, rule: Rule, level: str) -> Finding:
-    # A check may lower the severity of an uncertain finding; the config moves the whole scale.
+    """Apply the configured severity to a finding at the rule's own level. A finding the check
+    itself ranked differently (a near duplicate as a warning, a continued page as info) keeps its rank."""
     if finding.severity != rule.level:
         return finding
     return replace(finding, severity=level)
