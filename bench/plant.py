@@ -155,3 +155,26 @@ def plant_breaks(text: str, rng: random.Random, count: int) -> Planted:
                 continue
         out.append(line)
     return Planted("\n".join(out), planted_lines, what)
+
+
+def plant_pasted_sentences(text: str, rng: random.Random, count: int) -> Planted:
+    """Paste ``count`` sentences (at least 20 characters, from prose lines) again as a paragraph of
+    their own, a few paragraphs further on, as a careless paste would."""
+    lines = text.split("\n")
+    prose = [i for i, line in enumerate(lines) if len(line) >= 40 and line.rstrip().endswith("。")]
+    chosen = rng.sample(prose, min(count, len(prose)))
+    inserts: dict[int, str] = {}
+    for i in chosen:
+        sentences = [s + "。" for s in lines[i].strip().split("。") if len(s) >= 20]
+        if sentences:
+            inserts[min(len(lines), i + rng.randrange(4, 40))] = rng.choice(sentences)
+    out: list[str] = []
+    planted: list[int] = []
+    what: list[str] = []
+    for i, line in enumerate(lines):
+        if i in inserts:
+            out.extend([inserts[i], ""])
+            planted.append(len(out) - 1)
+            what.append(inserts[i])
+        out.append(line)
+    return Planted("\n".join(out), planted, what)

@@ -14,7 +14,14 @@ import random
 from collections import Counter
 from collections.abc import Callable
 
-from bench.plant import Planted, plant_breaks, plant_doubled_function_chars, plant_numbering, plant_repeated_words
+from bench.plant import (
+    Planted,
+    plant_breaks,
+    plant_doubled_function_chars,
+    plant_numbering,
+    plant_pasted_sentences,
+    plant_repeated_words,
+)
 from bench.run import CORPUS
 from lint.document import Document
 from lint.engine.config import Config
@@ -73,6 +80,7 @@ def main() -> None:
         ("number repeated", "numbering-sequence", lambda t, r: plant_numbering(t, r, "repeat"), range(10)),
         ("two numbers swapped", "numbering-sequence", lambda t, r: plant_numbering(t, r, "swap"), range(10)),
         ("sentence torn by a blank line", "broken-paragraph", lambda t, r: plant_breaks(t, r, 30), range(3)),
+        ("sentence pasted again", "duplicate-sentence", lambda t, r: plant_pasted_sentences(t, r, 10), range(3)),
     ]
     for label, rule_id, plant, seeds in cases:
         found, missed, false = planted(rule_id, plant, seeds)

@@ -98,9 +98,8 @@ def duplicates_at_scale(sentences: int) -> None:
     copies = {chosen[i] for i in pasted}
     hits = sum(1 for f in found if f.location.text in copies)  # type: ignore[union-attr]
     print(f"\n## Duplicates at scale\n\n{len(lines):,} sentences ({len(text):,} characters), 200 pasted copies:")
-    print(
-        f"logical view {build:.2f} s, duplicate check {seconds:.2f} s, {len(found)} errors, {hits} of them the pasted copies"
-    )  # type: ignore[arg-type]
+    timing = f"logical view {build:.2f} s, duplicate check {seconds:.2f} s"
+    print(f"{timing}, {len(found)} errors, {hits} of them the pasted copies")  # type: ignore[arg-type]
 
 
 def _rewrap(text: str, width: int) -> str:

@@ -80,6 +80,9 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record current findings and exit 0.")
 @click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
+@click.option(
+    "--fix", "apply_fixes", is_flag=True, help="Repair layout first (as 'doclint fix'), then report the rest."
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -95,9 +98,12 @@ def check(
     write_baseline: Path | None,
     encoding: str | None,
     color: bool | None,
+    apply_fixes: bool,
 ) -> None:
     """Check files and folders (default: the current folder); ``-`` reads standard input."""
     config, rules = _setup(config_path, extra_rules)
+    if apply_fixes and fix_files(paths or ["."], config, rules, encoding, show_diff=False)[1]:
+        sys.exit(EXIT_ERROR)
     config.enable = [*config.enable, *enable]
     config.disable = [*config.disable, *disable]
     result = run(paths or ["."], config, rules, extra_rules=extra_rules, jobs=jobs, encoding=encoding)
@@ -212,13 +218,23 @@ def fix(
     when something would change.
     """
     config, loaded = _setup(config_path, extra_rules)
+    changed, failed = fix_files(paths or ["."], config, loaded, encoding, show_diff)
+    if failed:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if show_diff and changed else EXIT_CLEAN)
+
+
+def fix_files(
+    paths: Sequence[str], config: Config, rules: list[Rule], encoding: str | None, show_diff: bool
+) -> tuple[int, int]:
+    """Fix (or, with ``show_diff``, show the fixes of) every file under ``paths``: (changed, failed)."""
     changed = failed = 0
-    for shown in discover(paths or ["."], config):
+    for shown in discover(paths, config):
         if shown == STDIN:
             fail("fix works on files, not on standard input")
         try:
             doc = read_document(shown, encoding)
-            fixed = fix_document(doc, loaded, config)
+            fixed = fix_document(doc, rules, config)
             if fixed == doc.text:
                 continue
             changed += 1
@@ -230,9 +246,7 @@ def fix(
         except DoclintError as error:
             click.echo(f"doclint: error: {error}", err=True)
             failed += 1
-    if failed:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if show_diff and changed else EXIT_CLEAN)
+    return changed, failed
 
 
 @cli.group()

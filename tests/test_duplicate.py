@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from lint.checks.duplicate import find_repeats
 from tests.checks_helper import file_findings, findings
-from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, needs_corpus
+from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, doclint, needs_corpus
 
 
 def test_the_sentences_of_section_16_pasted_into_section_15_are_one_finding() -> None:
@@ -86,3 +88,42 @@ def test_professionally_edited_texts_have_almost_no_duplicate_findings() -> None
         ("rule_traffic_police_duty_norms_2018.md", 389),
         ("spc_decision_amend_27_civil_interpretations_2020.md", 303),
     }
+
+
+def test_a_corpus_scope_rule_finds_a_sentence_shared_by_two_files(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "shared.yaml").write_text(
+        "id: shared-sentence\nkind: duplicate\nlevel: warning\nmessage: 与 {path} 第 {line} 行重复\n"
+        "description: 两篇稿件共用一句话。\nparams: {scope: corpus}\n"
+        "examples: {flag: ['甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未。\\n\\n甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未。'], pass: [只有一句。]}\n",
+        encoding="utf-8",
+    )
+    sentence = "宣传、解读电价政策，为符合条件的非高耗能电力客户争取电费减免，减少成本支出。"
+    (tmp_path / "a.txt").write_text(f"金华供电公司主动走访辖区用户。{sentence}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"上虞区水务公司组建帮扶队伍。{sentence}\n", encoding="utf-8")
+    result = doclint(
+        "check", "--rules", "rules", "--enable", "shared-sentence", "-f", "json", "a.txt", "b.txt", cwd=tmp_path
+    )
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["related"][0]["path"]) for f in found] == [("b.txt", "a.txt")]
+
+
+@needs_corpus
+def test_sentences_pasted_a_few_paragraphs_later_are_found() -> None:
+    from bench.plant import plant_pasted_sentences
+    from lint.document import Document
+    from tests.checks_helper import rule
+
+    found = planted = false = 0
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8")
+        clean = len(list(rule("duplicate-sentence").run(Document(path.name, text))))
+        pasted = plant_pasted_sentences(text, random.Random(0), 10)
+        lines = [f.location.line for f in rule("duplicate-sentence").run(Document(path.name, pasted.text))]
+        planted += len(pasted.lines)
+        found += sum(1 for line in pasted.lines if line in lines)
+        false += len(lines) - sum(1 for line in lines if line in pasted.lines) - clean
+    assert planted >= 60
+    assert found / planted >= 0.8
+    assert false <= 0

@@ -179,3 +179,12 @@ def test_atomic_write_replaces_the_file_whole_and_keeps_its_mode(tmp_path: Path)
     assert path.stat().st_mode & 0o777 == 0o640
     assert path.stat().st_ino != inode_before  # renamed into place, never truncated in place
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_check_fix_repairs_first_and_reports_what_is_left(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("健全基金运行风险评\n\n估、预警机制，健全绩效考核考核分配制度。\n", encoding="utf-8")
+    result = doclint("check", "--fix", "-f", "json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert path.read_text(encoding="utf-8") == "健全基金运行风险评估、预警机制，健全绩效考核考核分配制度。\n"
+    assert '"rule": "repeated-word"' in result.stdout and "broken-paragraph" not in result.stdout

@@ -184,6 +184,7 @@ class Duplicate(Check):
             "max_gap": {"type": "integer", "minimum": 0, "maximum": 20},
             "parallel_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "separate_units": {"type": "string"},
+            "units_apart": {"type": "integer", "minimum": 1},
             "allow": {"type": "array", "items": {"type": "string"}},
         },
     }
@@ -196,6 +197,7 @@ class Duplicate(Check):
         self.similarity = params.get("similarity", 0.9)
         self.max_gap = params.get("max_gap", 4)
         self.parallel = params.get("parallel_similarity", 0.5)
+        self.units_apart = params.get("units_apart", 10)
         units = params.get("separate_units")
         self.units = compile_regex(units) if units else None
         self.allow: list[re.Pattern[str]] = compile_all(params.get("allow", []))
@@ -219,7 +221,8 @@ class Duplicate(Check):
                 similarity = ratio(doc.logical.text[start:end], old_text) / 100
             if similarity < self.similarity or self._parallel(doc, start, end, old_doc, old_start, old_end):
                 continue
-            if doc is old_doc and _in_different_units(self._unit_starts(doc, units), old_start, start):
+            apart = _units_apart(self._unit_starts(doc, units), old_start, start) if doc is old_doc else 0
+            if apart >= self.units_apart or (apart and not repeat.exact):
                 continue
             found = self._reportable(doc, start, end)
             if found is None:
@@ -294,10 +297,10 @@ class Duplicate(Check):
         return None
 
 
-def _in_different_units(unit_starts: list[int], first: int, second: int) -> bool:
-    """Both positions lie inside numbered units (第X条 of a statute), and not the same one."""
+def _units_apart(unit_starts: list[int], first: int, second: int) -> int:
+    """How many numbered units (第X条 of a statute) lie between two positions; 0 outside units."""
     a, b = bisect_right(unit_starts, first), bisect_right(unit_starts, second)
-    return a > 0 and a != b
+    return b - a if a > 0 else 0
 
 
 def _rest_of_paragraph(doc: Document, start: int, end: int) -> str:
