@@ -51,6 +51,15 @@ rules_option = click.option(
     help="Extra rule file or folder (repeatable).",
 )
 
+output_option = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+fail_level_option = click.option(
+    "--fail-level", type=click.Choice(LEVELS), help="Lowest severity that makes the exit code 1."
+)
+encoding_option = click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
+color_option = click.option(
+    "--color/--no-color", default=None, help="Colour the text report (default: when on a terminal)."
+)
+
 
 def _setup(config_path: Path | None, extra_rules: Sequence[Path]) -> tuple[Config, list[Rule]]:
     config = load_config(config_path)
@@ -68,18 +77,18 @@ def cli() -> None:
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "rdjsonl"]), default="text"
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+@output_option
 @config_option
 @rules_option
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Lowest severity that makes the exit code 1.")
+@fail_level_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--enable", multiple=True, help="Run only these rule ids (repeatable).")
 @click.option("--disable", multiple=True, help="Do not run these rule ids (repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Check files in parallel.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), help="Report only findings not in it.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record current findings and exit 0.")
-@click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
+@encoding_option
+@color_option
 @click.option(
     "--fix", "apply_fixes", is_flag=True, help="Repair layout first (as 'doclint fix'), then report the rest."
 )
@@ -100,7 +109,7 @@ def check(
     color: bool | None,
     apply_fixes: bool,
 ) -> None:
-    """Check files and folders (default: the current folder); ``-`` reads standard input."""
+    """Check files and folders (default: the current folder); - reads standard input."""
     config, rules = _setup(config_path, extra_rules)
     if apply_fixes and fix_files(paths or ["."], config, rules, encoding, show_diff=False)[1]:
         sys.exit(EXIT_ERROR)
@@ -148,13 +157,13 @@ def _emit(report: Report, fmt: str, output: Path | None, color: bool | None) -> 
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "rdjsonl", "html"]), default="text"
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+@output_option
 @config_option
 @rules_option
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Lowest severity that makes the exit code 1.")
+@fail_level_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ (errors still exit 2).")
-@click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
+@encoding_option
+@color_option
 def diff(
     old: str,
     new: str,
@@ -203,7 +212,7 @@ def _write_text(text: str, output: Path | None) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change as a unified diff; write nothing.")
 @config_option
 @rules_option
-@click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
+@encoding_option
 def fix(
     paths: tuple[str, ...],
     show_diff: bool,
