@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lint.finding import Finding, Location
@@ -34,9 +34,6 @@ class Rule:
     examples: tuple[Example, ...] = ()
     source: str = ""  # "path:line" of the definition
     params: dict[str, Any] = field(default_factory=dict)
-
-    def with_level(self, level: str) -> Rule:
-        return replace(self, level=level)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         return self.check.run(doc, self)
