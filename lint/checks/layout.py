@@ -199,18 +199,22 @@ class Layout(Check):
 
     def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.logical
-        for prev, nxt in self._pairs(doc):
-            before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
-            if not self._mid_sentence(doc, prev, before, after):
-                continue
-            torn = _continues(after)
-            if self.check == "broken-paragraph" and torn:
-                start, end = self._gap(doc, prev, nxt)
+        if self.check == "broken-paragraph":
+            for prev, nxt in self._torn(doc):
+                before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
                 yield rule.finding(
-                    doc.location(start, end), suggestion="", before=before[-_EXCERPT:], after=after[:_EXCERPT]
+                    doc.location(*self._gap(doc, prev, nxt)),
+                    suggestion="",
+                    before=before[-_EXCERPT:],
+                    after=after[:_EXCERPT],
                 )
-            elif (
-                self.check == "truncated-paragraph" and not torn and (_is_byline(after) or not _is_running_text(after))
+            return
+        for prev, nxt in self._pairs(doc):  # truncated-paragraph: what follows is a byline or a headline
+            before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
+            if (
+                not _continues(after)
+                and (_is_byline(after) or not _is_running_text(after))
+                and self._mid_sentence(doc, prev, before, after)
             ):
                 end = view.origin[prev.end - 1] + 1
                 yield rule.finding(doc.location(end, end), before=before[-_EXCERPT:], after=after[:_EXCERPT])
