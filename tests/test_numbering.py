@@ -102,3 +102,9 @@ def test_planted_numbering_errors_are_caught_at_the_right_line(kind: str) -> Non
             caught += planted.lines[0] in lines
     assert planted_total >= 25
     assert caught == planted_total
+
+
+def test_letter_items_are_sequences_too() -> None:
+    (f,) = findings("numbering-sequence", "A. 原文照排\nB. 删去重复句\nD. 补全序号\n")
+    assert f.location.line == 3 and "应为“C.”" in f.message
+    assert findings("numbering-sequence", "A股市场平稳运行。\nB超检查结果正常。\n") == []

@@ -60,9 +60,11 @@ STYLES = (
     Style("circled", 9, re.compile(r"([\u2460-\u2473])"), "{n}", chinese=False),
     Style("paren-digit", 9, re.compile(r"([\u2474-\u2487])"), "{n}", chinese=False),
     Style("dot-digit", 6, re.compile(r"([\u2488-\u249b])"), "{n}", chinese=False),
+    Style("latin-upper", 10, re.compile(r"[（(]?([A-Z])[.．、)）](?![A-Za-z.．])"), "{n}.", chinese=False),
+    Style("latin-lower", 11, re.compile(r"[（(]?([a-z])[.．)）](?![A-Za-z.．])"), "{n})", chinese=False),
 )
 _HEADING_MAX = 40
-_SYMBOL_BASE = {"circled": 0x2460, "paren-digit": 0x2474, "dot-digit": 0x2488}
+_SYMBOL_BASE = {"circled": 0x2460, "paren-digit": 0x2474, "dot-digit": 0x2488, "latin-upper": 0x41, "latin-lower": 0x61}
 # A marker followed by the wrong punctuation: （一）、 ①. 1.、
 _WRONG_AFTER = {
     "cn-paren": "、，.．",
@@ -102,7 +104,8 @@ def read_marker(text: str) -> tuple[Style, tuple[int, int], int] | None:
 def show(style: Style, number: tuple[int, int]) -> str:
     n, sub = number
     if style.name in _SYMBOL_BASE:
-        return chr(_SYMBOL_BASE[style.name] + n - 1) if 0 < n <= 20 else str(n)
+        letter = chr(_SYMBOL_BASE[style.name] + n - 1) if 0 < n <= 20 or style.name.startswith("latin") else str(n)
+        return style.show.format(n=letter)
     text = style.show.format(n=to_chinese(n) if style.chinese else n)
     return text + (f"之{to_chinese(sub)}" if sub else "")
 
