@@ -64,6 +64,7 @@ STYLES = (
     Style("latin-lower", 11, re.compile(r"[（(]?([a-z])[.．)）](?![A-Za-z.．])"), "{n})", chinese=False),
 )
 _HEADING_MAX = 40
+_GBT_LEVELS = ("cn-dun", "cn-paren", "ar-dot", "ar-paren")  # the four levels GB/T 9704 orders
 _SYMBOL_BASE = {"circled": 0x2460, "paren-digit": 0x2474, "dot-digit": 0x2488, "latin-upper": 0x41, "latin-lower": 0x61}
 # A marker followed by the wrong punctuation: （一）、 ①. 1.、
 _WRONG_AFTER = {
@@ -125,6 +126,7 @@ class Numbering(Check):
             "styles": {"type": "array", "items": {"enum": [s.name for s in STYLES]}},
             "continuation": {"type": "string"},
             "punctuation": {"type": "boolean"},
+            "hierarchy": {"type": "boolean"},
         },
     }
 
@@ -135,63 +137,64 @@ class Numbering(Check):
         continuation = params.get("continuation")
         self.continuation = compile_regex(continuation) if continuation else None
         self.punctuation = params.get("punctuation", True)
+        self.hierarchy = params.get("hierarchy", True)
 
-    def items(self, doc: Document) -> Iterator[tuple[Paragraph, Marker | None]]:
-        """Each paragraph with its numbering marker, if it starts with one of the enabled styles."""
+    def items(self, doc: Document) -> Iterator[tuple[Paragraph, Marker | None, int]]:
+        """Each paragraph, its numbering marker if it starts with one of the enabled styles, and the
+        quotation it lies in (0: none). Items of a quotation that spans paragraphs (an amendment
+        quoting new articles) are numbered within that quotation, not in the document's lists."""
         view = doc.logical
+        depth = quotation = 0
         for par in view.paragraphs:
             text = view.paragraph_text(par)
+            if text.startswith("“"):  # a quotation opens a paragraph: a new one, even if one was left open
+                quotation += 1
+                depth = 0
+            inside = quotation if depth > 0 or text.startswith("“") else 0
+            depth = max(0, depth + text.count("“") - text.count("”"))
             found = read_marker(text)
             if found and found[0].name in self.styles:
                 style, number, length = found
-                yield par, Marker(style, number, par.start, par.start + length, text[:length])
+                yield par, Marker(style, number, par.start, par.start + length, text[:length]), inside
             else:
-                yield par, None
+                yield par, None, inside
 
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.logical
         continued = False  # after （上接第1版）, lists may open in the middle
-        stack: list[Marker] = []  # open levels, outermost first
-        last: dict[str, Marker] = {}  # the latest marker of each style, anywhere
-        peak: dict[str, Marker] = {}  # the highest number of each style's current list
-        may_restart: set[str] = set()  # styles that may start again at one (a boundary or inner list intervened)
-        previous_text = ""
-        for par, marker in self.items(doc):
+        inverted = False  # the hierarchy warning is given once per document
+        document = _Lists()
+        quoted: tuple[int, _Lists] = (0, _Lists())
+        for par, marker, quotation in self.items(doc):
             text = view.paragraph_text(par)
+            if quotation and quoted[0] != quotation:
+                quoted = (quotation, _Lists())
+            lists = quoted[1] if quotation else document
             if marker is None:
                 continued = continued or bool(self.continuation and self.continuation.search(text))
                 if _is_heading(text):
-                    stack.clear()  # 附件二、a new article on the page: every list may start again
-                    may_restart.update(self.styles)
-                previous_text = text
+                    lists.boundary(self.styles)  # 附件二, a new article on the page: lists may start again
+                lists.previous_text = text
                 continue
-            style = marker.style
             if self.punctuation:
                 yield from self._check_punctuation(doc, rule, marker)
-            popped = False
-            while stack and _nested_deeper(stack[-1].style, style):
-                stack.pop()
-                popped = True
-            open_same = stack.pop() if stack and stack[-1].style is style else None
-            before = last.get(style.name)
-            restart = marker.number == (1, 0) and (
-                before is None or style.name in may_restart or popped or (open_same is None and not style.continuous)
-            )
-            if restart:
-                peak.pop(style.name, None)
-            highest = peak.get(style.name)
-            ok = restart or any(m is not None and follows(m.number, marker.number) for m in (before, highest))
-            if not ok and before is None and marker.number[0] > 1:
-                # the first item sits inline at the end of the previous paragraph (附件：1、…)
-                ok = show(style, (marker.number[0] - 1, 0)) in previous_text
+            ok, before, outer = lists.visit(marker, self.hierarchy and not inverted)
             if not ok:
                 yield self._finding(doc, rule, marker, before, continued)
-            stack.append(marker)
-            last[style.name] = marker
-            if highest is None or marker.number > highest.number:
-                peak[style.name] = marker
-            may_restart.discard(style.name)
-            previous_text = text
+            elif outer is not None and before is not None:
+                inverted = True
+                yield self._hierarchy_finding(doc, rule, outer, before)
+            lists.previous_text = text
+
+    def _hierarchy_finding(self, doc: Document, rule: Rule, inner: Marker, outer: Marker) -> Finding:
+        return rule.finding(
+            doc.view_location(inner.start, inner.end),
+            related=[doc.view_location(outer.start, outer.end)],
+            level="warning",
+            problem="层次顺序颠倒（GB/T 9704：一、→（一）→1.→（1））",
+            expected=f"{outer.text}的下一层不用{inner.text}",
+            found=f"{outer.text}……{inner.text}",
+        )
 
     def _check_punctuation(self, doc: Document, rule: Rule, marker: Marker) -> Iterator[Finding]:
         after = doc.logical.text[marker.end : marker.end + 1]
@@ -229,6 +232,58 @@ class Numbering(Check):
             expected=expected,
             found=marker.text,
         )
+
+
+class _Lists:
+    """The numbered lists open at one point of a document: the levels on the stack, and the
+    latest and highest item of each style."""
+
+    def __init__(self) -> None:
+        self.stack: list[Marker] = []  # open levels, outermost first
+        self.last: dict[str, Marker] = {}  # the latest marker of each style
+        self.peak: dict[str, Marker] = {}  # the highest number of each style's current list
+        self.may_restart: set[str] = set()  # styles that may start again at one
+        self.opened_since: dict[str, list[Marker]] = {}  # lists that began after each style's latest item
+        self.previous_text = ""
+
+    def boundary(self, styles: set[str]) -> None:
+        self.stack.clear()
+        self.may_restart.update(styles)
+
+    def visit(self, marker: Marker, hierarchy: bool) -> tuple[bool, Marker | None, Marker | None]:
+        """Take in one item: whether its number is right, the item it follows, and the first item of
+        a GB/T 9704 outer level found nested inside this style's list (for the hierarchy warning)."""
+        style = marker.style
+        popped = False
+        while self.stack and _nested_deeper(self.stack[-1].style, style):
+            self.stack.pop()
+            popped = True
+        open_same = self.stack.pop() if self.stack and self.stack[-1].style is style else None
+        before = self.last.get(style.name)
+        restart = marker.number == (1, 0) and (
+            before is None or style.name in self.may_restart or popped or (open_same is None and not style.continuous)
+        )
+        if restart:
+            self.peak.pop(style.name, None)
+        highest = self.peak.get(style.name)
+        ok = restart or any(m is not None and follows(m.number, marker.number) for m in (before, highest))
+        if not ok and before is None and marker.number[0] > 1:
+            # the first item sits inline at the end of the previous paragraph (附件：1、…)
+            ok = show(style, (marker.number[0] - 1, 0)) in self.previous_text
+        outer = None
+        if ok and hierarchy and before is not None and not restart and style.name in _GBT_LEVELS:
+            nested = self.opened_since.get(style.name, [])
+            outer = next((m for m in nested if m.style.rank < style.rank and m.style.name in _GBT_LEVELS), None)
+        if marker.number == (1, 0):
+            for name in self.last:
+                self.opened_since.setdefault(name, []).append(marker)
+        self.opened_since[style.name] = []
+        self.stack.append(marker)
+        self.last[style.name] = marker
+        if highest is None or marker.number > highest.number:
+            self.peak[style.name] = marker
+        self.may_restart.discard(style.name)
+        return ok, before, outer
 
 
 def _is_heading(text: str) -> bool:
