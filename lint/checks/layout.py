@@ -189,13 +189,15 @@ class Layout(Check):
             return False
         if is_full_line(doc.logical.lines[par.last_line], doc.logical.wrap_width):
             return True  # the column was full: the text went on below
-        marker = read_marker(text)
-        if marker and marker[0].name != "article" and not any(ch in text for ch in "。！？；"):
-            return False  # a numbered heading: 一、总体要求 (第X条 always goes on with its text)
         joined = text[-_JOIN_CONTEXT:] + after[:_JOIN_CONTEXT]
         if is_cjk(text[-1]) and word_spans(joined, min(len(text), _JOIN_CONTEXT)):
             return True  # a word runs across the break: 风险评 / 估
-        return (_is_running_text(text) or bool(marker)) and not _is_title(text[marker[2] :] if marker else text)
+        marker = read_marker(text)
+        if marker and marker[0].name == "article" and text[marker[2] :].strip():
+            return True  # 第X条 goes on with its text: it is never a title
+        if marker and not any(ch in text for ch in "。！？；"):
+            return False  # a numbered heading: 一、总体要求
+        return _is_running_text(text) and not _is_title(text)
 
     def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.logical
