@@ -17,10 +17,10 @@ from typing import Any
 from yaml import Node
 
 import lint.checks  # noqa: F401  (registers the built-in kinds)
-from lint.checks.base import KINDS
+from lint.checks.base import KINDS, Check
 from lint.engine.rule import Example, Rule
 from lint.engine.yamlfile import child, line_of, read_yaml, validate
-from lint.errors import ConfigError, RuleError
+from lint.errors import ConfigError, DoclintError, RuleError
 from lint.finding import SEVERITIES
 
 _EXAMPLE = {
@@ -122,11 +122,7 @@ def _build(data: Any, node: Node | None, file: str) -> Rule:
         where = line_of(node, ["kind"], file)
         raise RuleError(where, f"unknown kind {data['kind']!r} (known: {', '.join(sorted(KINDS))})")
     params = data.get("params") or {}
-    validate(params, kind.schema, child(node, "params"), file, RuleError, prefix="params")
-    try:
-        check = kind(params)
-    except ValueError as exc:
-        raise RuleError(line_of(node, ["params"], file), f"rule {data['id']}: {exc}") from None
+    check = _make_check(kind, params, child(node, "params"), file, RuleError, "params", f"rule {data['id']}")
     examples = data["examples"]
     return Rule(
         id=data["id"],
@@ -157,10 +153,22 @@ def extend_rule(rule: Rule, extra: dict[str, Any], where: str) -> Rule:
     for key, value in extra.items():
         old = params.get(key)
         params[key] = old + value if isinstance(old, list) and isinstance(value, list) else value
-    kind = KINDS[rule.kind]
-    validate(params, kind.schema, None, where, ConfigError, prefix=f"extend.{rule.id}")
-    try:
-        check = kind(params)
-    except ValueError as exc:
-        raise ConfigError(where, f"extend.{rule.id}: {exc}") from None
+    check = _make_check(KINDS[rule.kind], params, None, where, ConfigError, f"extend.{rule.id}", f"extend.{rule.id}")
     return replace(rule, check=check, params=params)
+
+
+def _make_check(
+    kind: type[Check],
+    params: dict[str, Any],
+    node: Node | None,
+    file: str,
+    error: type[DoclintError],
+    prefix: str,
+    label: str,
+) -> Check:
+    """Validate ``params`` against the kind's schema and compile them, or raise ``error`` at their line."""
+    validate(params, kind.schema, node, file, error, prefix=prefix)
+    try:
+        return kind(params)
+    except ValueError as exc:
+        raise error(line_of(node, [], file), f"{label}: {exc}") from None

@@ -83,15 +83,14 @@ def check_document(doc: Document, rules: Iterable[Rule], config: Config) -> list
         level = config.level_for(rule.id, rule.level, doc.path)
         if level is None:
             continue
-        for finding in rule.run(doc):
-            findings.append(finding if level == rule.level else _relevel(finding, rule, level))
+        findings.extend(_relevel(finding, rule, level) for finding in rule.run(doc))
     return sorted(suppress.apply(doc.text, findings), key=lambda f: f.sort_key)
 
 
 def _relevel(finding: Finding, rule: Rule, level: str) -> Finding:
     """Apply the configured severity to a finding at the rule's own level. A finding the check
     itself ranked differently (a near duplicate as a warning, a continued page as info) keeps its rank."""
-    if finding.severity != rule.level:
+    if finding.severity != rule.level or level == rule.level:
         return finding
     return replace(finding, severity=level)
 
@@ -125,7 +124,7 @@ def compare_versions(old: Document, new: Document, rules: Iterable[Rule], config
     for rule in rules:
         level = config.level_for(rule.id, rule.level, new.path)
         if level is not None:
-            findings.extend(f if level == rule.level else _relevel(f, rule, level) for f in rule.compare(old, new))
+            findings.extend(_relevel(f, rule, level) for f in rule.compare(old, new))
     return sorted(findings, key=lambda f: f.sort_key)
 
 
