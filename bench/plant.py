@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
-from lint.checks.numerals import NUMERAL_CHARS, parse_chinese
+from doclint.checks.numerals import NUMERAL_CHARS, parse_chinese
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 

@@ -23,9 +23,9 @@ from bench.plant import (
     plant_repeated_words,
 )
 from bench.run import CORPUS
-from lint.document import Document
-from lint.engine.config import Config
-from lint.engine.runner import load_ruleset
+from doclint.document import Document
+from doclint.engine.config import Config
+from doclint.engine.runner import load_ruleset
 
 RULES = {r.id: r for r in load_ruleset(Config())}
 FILES = sorted(p for p in CORPUS.glob("*") if p.suffix in (".md", ".txt"))

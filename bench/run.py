@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from lint.document import Document
-from lint.engine.config import Config
-from lint.engine.runner import load_ruleset
+from doclint.document import Document
+from doclint.engine.config import Config
+from doclint.engine.runner import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "gov"

@@ -1,5 +1,5 @@
-"""``python -m lint`` is the same program as the ``doclint`` command."""
+"""``python -m doclint`` is the same program as the ``doclint`` command."""
 
-from lint.cli import main
+from doclint.cli import main
 
 main()

@@ -13,17 +13,17 @@ from typing import NoReturn
 
 import click
 
-from lint import __version__
-from lint.engine import baseline
-from lint.engine.config import LEVELS, Config, load_config
-from lint.engine.examples import example_problems
-from lint.engine.fixer import fix_document, save, unified_diff
-from lint.engine.loader import load_rules, rule_files
-from lint.engine.rule import Rule
-from lint.engine.runner import STDIN, compare_versions, discover, load_ruleset, read_document, run
-from lint.errors import DoclintError
-from lint.finding import Finding, severity_rank
-from lint.report import Report, formats
+from doclint import __version__
+from doclint.engine import baseline
+from doclint.engine.config import LEVELS, Config, load_config
+from doclint.engine.examples import example_problems
+from doclint.engine.fixer import fix_document, save, unified_diff
+from doclint.engine.loader import load_rules, rule_files
+from doclint.engine.rule import Rule
+from doclint.engine.runner import STDIN, compare_versions, discover, load_ruleset, read_document, run
+from doclint.errors import DoclintError
+from doclint.finding import Finding, severity_rank
+from doclint.report import Report, formats
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -187,7 +187,7 @@ def diff(
     old_doc, new_doc = read_document(old, encoding), read_document(new, encoding)
     findings = compare_versions(old_doc, new_doc, comparing, config)
     if fmt == "html":
-        from lint.report.html import render_comparison
+        from doclint.report.html import render_comparison
 
         page = render_comparison(old_doc, new_doc, comparing[0])
         _write_text(page, output)

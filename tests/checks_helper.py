@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from lint.document import Document
-from lint.engine.config import Config
-from lint.engine.rule import Rule
-from lint.engine.runner import load_ruleset
-from lint.finding import Finding
+from doclint.document import Document
+from doclint.engine.config import Config
+from doclint.engine.rule import Rule
+from doclint.engine.runner import load_ruleset
+from doclint.finding import Finding
 
 
 @cache

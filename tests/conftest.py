@@ -24,9 +24,9 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/
 
 
 def doclint(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m lint`` in a subprocess, exactly as the command line does."""
+    """Run ``python -m doclint`` in a subprocess, exactly as the command line does."""
     return subprocess.run(
-        [sys.executable, "-m", "lint", *args],
+        [sys.executable, "-m", "doclint", *args],
         cwd=cwd or ROOT,
         input=stdin.decode("utf-8") if stdin is not None else None,
         capture_output=True,

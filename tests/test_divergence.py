@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.divergence import Text
-from lint.document import Document
+from doclint.checks.divergence import Text
+from doclint.document import Document
 from tests.checks_helper import rule
 from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, doclint, needs_corpus
 

@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from lint.document import Document
-from lint.document.decode import decode, encode
-from lint.errors import InputError
+from doclint.document import Document
+from doclint.document.decode import decode, encode
+from doclint.errors import InputError
 from tests.conftest import SEED_PRINT
 
 TEXT = "健全绩效考核分配制度。\n第二行，有“引号”。\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.duplicate import find_repeats
+from doclint.checks.duplicate import find_repeats
 from tests.checks_helper import file_findings, findings
 from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, doclint, needs_corpus
 
@@ -112,7 +112,7 @@ def test_a_corpus_scope_rule_finds_a_sentence_shared_by_two_files(tmp_path: Path
 @needs_corpus
 def test_sentences_pasted_a_few_paragraphs_later_are_found() -> None:
     from bench.plant import plant_pasted_sentences
-    from lint.document import Document
+    from doclint.document import Document
     from tests.checks_helper import rule
 
     found = planted = false = 0

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.plant import plant_breaks
-from lint.document import Document
-from lint.engine.config import Config
-from lint.engine.fixer import fix_document, visible, write_atomically
-from lint.engine.runner import load_ruleset
+from doclint.document import Document
+from doclint.engine.config import Config
+from doclint.engine.fixer import fix_document, visible, write_atomically
+from doclint.engine.runner import load_ruleset
 from tests.checks_helper import file_findings, findings, rule
 from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, doclint, needs_corpus
 

@@ -88,7 +88,7 @@ def test_professionally_edited_texts_have_no_repeated_words(path) -> None:  # ty
     ids=["words", "function-chars"],
 )
 def test_planted_repeats_are_found_without_false_alarms(planter, min_recall: float) -> None:  # type: ignore[no-untyped-def]
-    from lint.document import Document
+    from doclint.document import Document
     from tests.checks_helper import rule
 
     found = missed = false = 0

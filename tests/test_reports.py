@@ -121,7 +121,7 @@ def test_text_format_puts_the_caret_under_the_repeat() -> None:
     lines = out.splitlines()
     i = next(n for n, line in enumerate(lines) if "[repeated-word]" in line)
     excerpt, caret = lines[i + 1], lines[i + 2]
-    from lint.document.chars import display_width
+    from doclint.document.chars import display_width
 
     assert display_width(excerpt[: excerpt.index("考核考核")]) == display_width(caret[: caret.index("^")])
     assert caret.count("^") == display_width("考核考核")

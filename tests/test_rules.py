@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine.config import Config
-from lint.engine.examples import example_problems
-from lint.engine.loader import load_file
-from lint.engine.runner import load_ruleset
-from lint.errors import RuleError
+from doclint.engine.config import Config
+from doclint.engine.examples import example_problems
+from doclint.engine.loader import load_file
+from doclint.engine.runner import load_ruleset
+from doclint.errors import RuleError
 
 BUILTIN = load_ruleset(Config())
 

@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Indel
 
-from lint.checks.base import Check
-from lint.checks.regex import compile_all
-from lint.document.chars import SPACES, fold_width
+from doclint.checks.base import Check
+from doclint.checks.regex import compile_all
+from doclint.document.chars import SPACES, fold_width
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.engine.rule import Rule
-    from lint.finding import Finding
+    from doclint.document import Document
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding
 
 _SENTENCE = re.compile(r"[^。！？!?；;…]*[。！？!?；;…]+[”’」』）)]*|[^。！？!?；;…]+$")
 _FINE_LIMIT = 200_000  # region size product above which a region is not diffed character by character

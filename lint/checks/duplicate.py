@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.fuzz import ratio
 
-from lint.checks.base import Check
-from lint.checks.regex import compile_all, compile_regex
-from lint.document.chars import CLOSERS, SPACES, fold_width, is_cjk
+from doclint.checks.base import Check
+from doclint.checks.regex import compile_all, compile_regex
+from doclint.document.chars import CLOSERS, SPACES, fold_width, is_cjk
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.engine.rule import Rule
-    from lint.finding import Finding
+    from doclint.document import Document
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding
 
 _SEED = 8  # window length that starts a match
 _CLAIM = 64  # characters a repeat may take back from the one before it, to start at its sentence

@@ -26,17 +26,17 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from lint.checks.base import Check, Edit
-from lint.checks.numbering import read_marker
-from lint.checks.regex import compile_all
-from lint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
-from lint.document.logical import Paragraph, is_full_line
-from lint.document.words import word_spans
+from doclint.checks.base import Check, Edit
+from doclint.checks.numbering import read_marker
+from doclint.checks.regex import compile_all
+from doclint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
+from doclint.document.logical import Paragraph, is_full_line
+from doclint.document.words import word_spans
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.engine.rule import Rule
-    from lint.finding import Finding
+    from doclint.document import Document
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding
 
 CHECKS = ("broken-paragraph", "truncated-paragraph", "hard-wrap", "stray-space", "furniture")
 # Characters a sentence can stop at the end of a paragraph: 。！？… and the list/lead-in marks ；：

@@ -22,15 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lint.checks.base import Check
-from lint.checks.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
-from lint.checks.regex import compile_regex
+from doclint.checks.base import Check
+from doclint.checks.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
+from doclint.checks.regex import compile_regex
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.document.logical import Paragraph
-    from lint.engine.rule import Rule
-    from lint.finding import Finding, Location
+    from doclint.document import Document
+    from doclint.document.logical import Paragraph
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding, Location
 
 _N = f"[{NUMERAL_CHARS}]+"
 _GAP = r"(?=[\s\u3000]|$)"  # statute headings are followed by a space or end the line

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
-from lint.document.chars import is_cjk
+from doclint.document.chars import is_cjk
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -25,14 +25,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from lint.checks.base import Check
-from lint.document.chars import CJK_CLASS
-from lint.document.words import is_dictionary_word, segment
+from doclint.checks.base import Check
+from doclint.document.chars import CJK_CLASS
+from doclint.document.words import is_dictionary_word, segment
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.engine.rule import Rule
-    from lint.finding import Finding
+    from doclint.document import Document
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding
 
 _NUMERALS = "一二两三四五六七八九十百千万几每"
 _PARTICLES = "了的啊吧呀嘛呢哦啦么"

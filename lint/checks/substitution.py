@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from lint.checks.base import Check
-from lint.checks.regex import Exceptions, compile_all
+from doclint.checks.base import Check
+from doclint.checks.regex import Exceptions, compile_all
 
 if TYPE_CHECKING:
-    from lint.document import Document
-    from lint.engine.rule import Rule
-    from lint.finding import Finding
+    from doclint.document import Document
+    from doclint.engine.rule import Rule
+    from doclint.finding import Finding
 
 
 class Substitution(Check):

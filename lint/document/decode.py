@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from lint.errors import InputError
+from doclint.errors import InputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

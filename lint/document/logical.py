@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.document.chars import CLOSERS, SENTENCE_END, SPACES, display_width
+from doclint.document.chars import CLOSERS, SENTENCE_END, SPACES, display_width
 
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")

@@ -6,10 +6,10 @@ from bisect import bisect_right
 from functools import cached_property
 from pathlib import Path
 
-from lint.document.decode import Decoded, decode
-from lint.document.logical import LogicalView
-from lint.errors import InputError
-from lint.finding import Location
+from doclint.document.decode import Decoded, decode
+from doclint.document.logical import LogicalView
+from doclint.errors import InputError
+from doclint.finding import Location
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 

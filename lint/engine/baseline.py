@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from lint.document.chars import fold_width
-from lint.errors import ConfigError
-from lint.finding import Finding
+from doclint.document.chars import fold_width
+from doclint.errors import ConfigError
+from doclint.finding import Finding
 
 _CONTEXT = 8
 

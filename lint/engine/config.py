@@ -28,9 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.engine.yamlfile import read_yaml, validate
-from lint.errors import ConfigError
-from lint.finding import SEVERITIES
+from doclint.engine.yamlfile import read_yaml, validate
+from doclint.errors import ConfigError
+from doclint.finding import SEVERITIES
 
 CONFIG_NAMES = (".doclint.yaml", ".doclint.yml")
 LEVELS = [*SEVERITIES, "never"]

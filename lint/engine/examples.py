@@ -7,8 +7,8 @@ what its examples say cannot ship.
 
 from __future__ import annotations
 
-from lint.document import Document
-from lint.engine.rule import Example, Rule
+from doclint.document import Document
+from doclint.engine.rule import Example, Rule
 
 
 def example_problems(rule: Rule) -> list[str]:

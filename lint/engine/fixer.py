@@ -15,12 +15,12 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from lint.checks.base import Edit
-from lint.document import Document
-from lint.document.decode import encode
-from lint.engine.config import Config
-from lint.engine.rule import Rule
-from lint.errors import InputError
+from doclint.checks.base import Edit
+from doclint.document import Document
+from doclint.document.decode import encode
+from doclint.engine.config import Config
+from doclint.engine.rule import Rule
+from doclint.errors import InputError
 
 
 def visible(text: str) -> str:

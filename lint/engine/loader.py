@@ -16,12 +16,12 @@ from typing import Any
 
 from yaml import Node
 
-import lint.checks  # noqa: F401  (registers the built-in kinds)
-from lint.checks.base import KINDS, Check
-from lint.engine.rule import Example, Rule
-from lint.engine.yamlfile import child, line_of, read_yaml, validate
-from lint.errors import ConfigError, DoclintError, RuleError
-from lint.finding import SEVERITIES
+import doclint.checks  # noqa: F401  (registers the built-in kinds)
+from doclint.checks.base import KINDS, Check
+from doclint.engine.rule import Example, Rule
+from doclint.engine.yamlfile import child, line_of, read_yaml, validate
+from doclint.errors import ConfigError, DoclintError, RuleError
+from doclint.finding import SEVERITIES
 
 _EXAMPLE = {
     "oneOf": [

@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lint.finding import Finding, Location
+from doclint.finding import Finding, Location
 
 if TYPE_CHECKING:
-    from lint.checks.base import Check
-    from lint.document import Document
+    from doclint.checks.base import Check
+    from doclint.document import Document
 
 
 @dataclass(frozen=True)

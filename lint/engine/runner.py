@@ -14,14 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lint.document import Document
-from lint.document.decode import decode
-from lint.engine import suppress
-from lint.engine.config import Config, matches
-from lint.engine.loader import builtin_packs, builtin_rules_dir, extend_rule, load_rules, rule_files
-from lint.engine.rule import Rule
-from lint.errors import ConfigError, DoclintError
-from lint.finding import Finding
+from doclint.document import Document
+from doclint.document.decode import decode
+from doclint.engine import suppress
+from doclint.engine.config import Config, matches
+from doclint.engine.loader import builtin_packs, builtin_rules_dir, extend_rule, load_rules, rule_files
+from doclint.engine.rule import Rule
+from doclint.errors import ConfigError, DoclintError
+from doclint.finding import Finding
 
 STDIN = "-"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from lint.finding import Finding
+from doclint.finding import Finding
 
 _DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable|enable)\b([^>]*?)-->")
 ALL = "*"

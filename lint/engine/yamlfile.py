@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from lint.errors import DoclintError
+from doclint.errors import DoclintError
 
 
 def read_yaml(file: Path, error: type[DoclintError]) -> tuple[Any, yaml.Node | None]:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from lint.finding import SEVERITIES, Finding
+from doclint.finding import SEVERITIES, Finding
 
 if TYPE_CHECKING:
-    from lint.engine.rule import Rule
+    from doclint.engine.rule import Rule
 
 
 @dataclass
@@ -40,7 +40,7 @@ Renderer = Callable[[Report, TextIO], None]
 
 
 def formats() -> dict[str, Renderer]:
-    from lint.report import github, json_format, rdjsonl, sarif, text
+    from doclint.report import github, json_format, rdjsonl, sarif, text
 
     return {
         "text": text.render,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lint.report import Report
+from doclint.report import Report
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

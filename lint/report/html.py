@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterator
 from html import escape
 
-from lint.checks.divergence import Change, Divergence, Text
-from lint.document import Document
-from lint.engine.rule import Rule
+from doclint.checks.divergence import Change, Divergence, Text
+from doclint.document import Document
+from doclint.engine.rule import Rule
 
 _KIND_LABEL = {
     "changed": "改动 changed",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lint.report import Report
+from doclint.report import Report
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lint.finding import Location
-from lint.report import Report
+from doclint.finding import Location
+from doclint.report import Report
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 

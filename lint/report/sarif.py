@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lint import __version__
-from lint.engine.baseline import fingerprint
-from lint.finding import Finding, Location
-from lint.report import Report
+from doclint import __version__
+from doclint.engine.baseline import fingerprint
+from doclint.finding import Finding, Location
+from doclint.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

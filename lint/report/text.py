@@ -15,9 +15,9 @@ from typing import TextIO
 
 import click
 
-from lint.document.chars import display_width
-from lint.finding import Finding
-from lint.report import Report
+from doclint.document.chars import display_width
+from doclint.finding import Finding
+from doclint.report import Report
 
 _BEFORE = 30  # characters of context shown before a finding
 _AFTER = 30  # and after it
