@@ -22,11 +22,16 @@ KINDS: dict[str, type[Check]] = {}
 
 @dataclass(frozen=True, order=True)
 class Edit:
-    """Replace the source span [start, end) with ``text`` (what ``doclint fix`` applies)."""
+    """Replace the source span [start, end) with ``text`` (what ``doclint fix`` applies).
+
+    A safe edit changes only whitespace and line breaks and is applied by ``doclint fix``; an
+    unsafe one changes visible characters (a half-width comma to a full-width one) and is
+    applied only with ``doclint fix --unsafe`` (ruff's distinction)."""
 
     start: int
     end: int
     text: str
+    safe: bool = True
 
 
 class Check:
