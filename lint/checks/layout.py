@@ -31,7 +31,7 @@ from doclint.checks.numbering import read_marker
 from doclint.checks.regex import compile_all
 from doclint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
 from doclint.document.logical import Paragraph, is_full_line
-from doclint.document.words import word_spans
+from doclint.language.segment import word_spans
 
 if TYPE_CHECKING:
     from doclint.document import Document

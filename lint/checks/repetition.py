@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
 from doclint.document.chars import CJK_CLASS
-from doclint.document.words import is_dictionary_word, segment
+from doclint.language.lexicon import lexicon
+from doclint.language.segment import words as segment
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -85,7 +86,7 @@ class Repetition(Check):
             return None
         if len(unit) == 2 and unit[0] == "一":
             return None  # 一个一个, 一步一步: A一A-like, correct
-        if all(is_dictionary_word(w) for w in segment(unit)):
+        if all(lexicon().is_word(w) for w in segment(unit)):
             return "error"
         return "warning"
 
