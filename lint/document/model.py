@@ -5,11 +5,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doclint.document.decode import Decoded, decode
 from doclint.document.logical import LogicalView
 from doclint.errors import InputError
 from doclint.finding import Location
+
+if TYPE_CHECKING:
+    from doclint.profile import Profile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -43,6 +47,13 @@ class Document:
     def logical(self) -> LogicalView:
         return LogicalView(self.text, self.line_starts, self.markdown)
 
+    @cached_property
+    def profile(self) -> Profile:
+        """What the document's conventions are (register, spacing, line roles), inferred once."""
+        from doclint.profile import Profile
+
+        return Profile(self)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, columns in code points."""
         index = bisect_right(self.line_starts, offset) - 1
@@ -67,4 +78,5 @@ class Document:
         # The logical view is cheap to rebuild and large to pickle (parallel runs send documents back).
         state = dict(self.__dict__)
         state.pop("logical", None)
+        state.pop("profile", None)
         return state

@@ -46,3 +46,25 @@ def lexicon() -> Lexicon:
     frequency = dict(zip(words, map(int, fields[1::3]), strict=True))
     pos = dict(zip(words, fields[2::3], strict=True))
     return Lexicon(frequency, pos, sum(frequency.values()))
+
+
+@lru_cache(maxsize=4096)
+def suffix_share(char: str) -> int | float:
+    """Of the dictionary's words of two or more characters that contain ``char``, the share that
+    end in it: near 1 for suffixes (器 0.84, 者 0.90, 们 0.77), low for free words (有 0.14)."""
+    counts = _char_positions()
+    containing, ending = counts.get(char, (0, 0))
+    return ending / containing if containing else 0.0
+
+
+@lru_cache(maxsize=1)
+def _char_positions() -> dict[str, tuple[int, int]]:
+    containing: dict[str, int] = {}
+    ending: dict[str, int] = {}
+    for word in lexicon().frequency:
+        if len(word) < 2:
+            continue
+        for ch in set(word):
+            containing[ch] = containing.get(ch, 0) + 1
+        ending[word[-1]] = ending.get(word[-1], 0) + 1
+    return {ch: (n, ending.get(ch, 0)) for ch, n in containing.items()}
