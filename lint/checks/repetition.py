@@ -218,7 +218,7 @@ class Repetition(Check):
         nominal = self._nominal(unit)
         verbal = word.pos[:1] == "v" or (word.pos == "j" and not nominal)
         if verbal and before and after and before.pos in self.noun_tags and after.pos in self.noun_tags:
-            return None  # 外部存储|存储备份文件, 加密连接|连接 TiDB: a noun phrase, then the word as a verb with its object
+            return None  # 外部存储|存储备份文件: a noun phrase, then the word as a verb with its object
         if word.pos in self.noun_tags and (not informal or nominal):
             return "error"  # nouns do not reduplicate: 脚本脚本, 决议决议
         if word.pos.startswith("v") and unit[-1] in self.resultative:
