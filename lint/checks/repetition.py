@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.engine.rule import Rule
     from doclint.finding import Finding
+    from doclint.profile import Profile
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿几0123456789"
 _MIRROR = 3  # words each side compared for a mirrored figure
@@ -69,6 +70,9 @@ class _Words:
     def of(cls, text: str) -> _Words:
         found = tokens(text)
         return cls(found, [t.start for t in found])
+
+    def index(self, token: Token) -> int:
+        return bisect_right(self.starts, token.start) - 1
 
     def at(self, offset: int) -> Token:
         return self.tokens[bisect_right(self.starts, offset) - 1]
@@ -137,7 +141,7 @@ class Repetition(Check):
                 words = words or _Words.of(text)
                 if informal is None:
                     informal = doc.profile.informal(self.informal_rate, self.register_chars)
-                level = self.judge(text, words, m, view.text, informal)
+                level = self.judge(text, words, m, doc.profile, informal)
                 if level is None:
                     pos = m.start() + 1
                     continue
@@ -150,7 +154,7 @@ class Repetition(Check):
                 )
                 pos = m.end()
 
-    def judge(self, text: str, words: _Words, m: re.Match[str], document: str, informal: bool) -> str | None:
+    def judge(self, text: str, words: _Words, m: re.Match[str], document: Profile, informal: bool) -> str | None:
         """'error', 'warning', or None (correct Chinese) for the repeat matched by ``m`` in paragraph ``text``."""
         unit, gap = m.group(1), m.group(2)
         if unit in self.allow:
@@ -228,7 +232,15 @@ class Repetition(Check):
         return "warning"  # in formal prose a doubled verb or adjective is more likely a slip
 
     def _single(
-        self, text: str, words: _Words, s: int, t1: Token, t2: Token, speech: bool, informal: bool, document: str
+        self,
+        text: str,
+        words: _Words,
+        s: int,
+        t1: Token,
+        t2: Token,
+        speech: bool,
+        informal: bool,
+        document: Profile,
     ) -> str | None:
         """One character written twice at ``s``; ``t1`` holds the first copy, ``t2`` the second."""
         char = text[s]
@@ -289,12 +301,13 @@ class Repetition(Check):
             return "error"  # 还有|有: the verb after its adverb again (but 有可能|能 'may be able to')
         return None  # 现在|在这里, 先生|生了气: the lone copy is a word of its own
 
-    def _document_word(self, pair: str, document: str) -> bool:
+    def _document_word(self, pair: str, document: Profile) -> bool:
         """A pair of characters the dictionary lacks but the document writes as a unit elsewhere
         (the name 和鸾, the term 机龄): the lone copy before it belongs to it."""
         if len(pair) != 2 or not _cjk(pair) or lexicon().is_word(pair):
             return False
-        return document.count(pair) > 2 * document.count(pair[0] + pair)
+        counts = document.ngrams
+        return counts.count(pair) > 2 * counts.count(pair[0] + pair)
 
     def _counted(self, previous: Token | None) -> bool:
         """Whether a numeral other than 一 comes right before (3个个, 两条条)."""
@@ -312,7 +325,7 @@ class Repetition(Check):
 
 def _chiasmus(words: _Words, first: Token, second: Token) -> bool:
     """Whether the words around a doubled word mirror each other (城市中的 建筑|建筑 中的城市)."""
-    i, j = words.tokens.index(first), words.tokens.index(second)
+    i, j = words.index(first), words.index(second)
     before = [t.word for t in words.tokens[max(0, i - _MIRROR) : i]]
     after = [t.word for t in words.tokens[j + 1 : j + 1 + _MIRROR]]
     return any(

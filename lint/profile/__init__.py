@@ -13,6 +13,7 @@ from doclint.profile.register import colloquial_rate
 
 if TYPE_CHECKING:
     from doclint.document import Document
+    from doclint.profile.ngrams import NgramCounts
 
 
 class Profile:
@@ -27,3 +28,10 @@ class Profile:
     def informal(self, rate: float, min_chars: int) -> bool:
         """Speech-like by its particles, or too short to tell (a precision-first default)."""
         return len(self._doc.text) < min_chars or self.colloquial_rate >= rate
+
+    @cached_property
+    def ngrams(self) -> NgramCounts:
+        """Counts of the document's character bigrams and trigrams."""
+        from doclint.profile.ngrams import NgramCounts  # numpy is imported only when asked
+
+        return NgramCounts(self._doc.text)
