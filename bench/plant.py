@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-import jieba
+import rjieba
 
 from doclint.checks.numerals import NUMERAL_CHARS, parse_chinese
 
@@ -35,7 +35,7 @@ def plant_repeated_words(text: str, rng: random.Random, count: int, min_len: int
     """Double ``count`` random words (jieba words of at least ``min_len`` CJK characters)."""
     spans = []
     offset = 0
-    for word in jieba.cut(text, HMM=False):
+    for word in rjieba.cut(text, hmm=False):
         if len(word) >= min_len and _CJK_WORD.match(word):
             spans.append((offset, word))
         offset += len(word)
@@ -57,7 +57,7 @@ def plant_doubled_function_chars(text: str, rng: random.Random, count: int, char
     """Double ``count`` single-character function words that jieba segments as words of their own."""
     spans = []
     offset = 0
-    for word in jieba.cut(text, HMM=False):
+    for word in rjieba.cut(text, hmm=False):
         if len(word) == 1 and word in chars:
             spans.append(offset)
         offset += len(word)
@@ -178,3 +178,30 @@ def plant_pasted_sentences(text: str, rng: random.Random, count: int) -> Planted
             what.append(inserts[i])
         out.append(line)
     return Planted("\n".join(out), planted, what)
+
+
+_SENTENCE = re.compile(r"[^。！？\n]{18,}[。！？]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LEAD = re.compile(
+    r"^[\s　]*(?:#+\s*)?(?:第[^条\s]{1,10}条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[）)])?[\s　]*"
+)
+
+
+def plant_appended_sentence(text: str, rng: random.Random, changed: bool) -> Planted | None:
+    """Append one sentence of 18+ characters, taken from anywhere in the text, to the end of a
+    random paragraph of prose (a line ending in a sentence mark) — exactly, or with one Chinese character replaced by another (a slip made
+    while pasting or afterwards). The planted error is the appended copy's line."""
+    stripped = (_LEAD.sub("", m.group()).strip() for m in _SENTENCE.finditer(text))
+    sentences = [s for s in stripped if len(s) >= 18]
+    lines = text.split("\n")
+    targets = [i for i, line in enumerate(lines) if len(line.strip()) >= 10 and line.rstrip()[-1:] in "。！？”"]
+    if not sentences or not targets:
+        return None
+    sentence = rng.choice(sentences)
+    if changed:
+        spots = [m.start() for m in _CJK_CHAR.finditer(sentence)]
+        k = rng.choice(spots)
+        sentence = sentence[:k] + chr(rng.randrange(0x4E00, 0x9FA5)) + sentence[k + 1 :]
+    i = rng.choice(targets)
+    lines[i] = lines[i].rstrip() + sentence
+    return Planted("\n".join(lines), [i + 1], [sentence])

@@ -1,174 +1,79 @@
 """Kind ``duplicate``: sentences and passages that occur twice.
 
-Pasting a sentence twice, or a paragraph into the wrong section, leaves an
-exact copy of earlier text. We find every maximal repeated passage in one
-linear pass, the way copy detectors do:
+Pasting a sentence twice, or into the wrong section, leaves a copy of earlier text. Finding
+every maximal repeat is mechanical; deciding which repeats are pastes is the work, because
+edited text repeats itself on purpose: statutes draft provisions in parallel, reports and
+news recur to formulas, documentation restates a note on every page that needs it.
 
-1. Normalise the text: widths folded, whitespace and line breaks dropped,
-   with a map back to positions.
-2. Index every ``k``-character window. A window seen before, but not more than
-   a few times, is a seed; the seed is extended forward and backward to the
-   maximal repeat, and the scan jumps past it. Windows seen more often are
-   boilerplate (套语, common clauses): they seed nothing, so they cannot make the
-   scan quadratic, yet a repeat running through them is still found from its
-   rarer parts and extended across them.
-3. Repeats separated by a few edited characters on both sides are merged into
-   one near duplicate, scored with rapidfuzz; below ``similarity`` it is dropped.
-4. A repeat is reported when it covers at least one whole sentence of the
-   later copy (a run of sentences is one finding), or, as a warning, when it
-   is a long run of whole clauses (a half-sentence pasted elsewhere).
+Finding (linear in the text, :mod:`doclint.checks.repeats`): every repeated passage is
+found from rare 8-character windows, extended to its maximal length both ways, and carried
+across small edits, so a near copy is one repeat.
 
-Cost: one dictionary lookup per character plus the length of each repeat,
-so linear in the size of the text; rapidfuzz runs only on merged repeats.
+Deciding (evidence → decision), for the later copy of each repeat:
+
+* **Where.** A file that holds several documents (:mod:`doclint.profile.blocks`) is compared
+  document by document: two stories of a day's news may share a formula.
+* **What.** Only whole sentences are reported (a run of them as one passage), or, as a
+  warning, a long run of whole clauses; short sentences and ``allow`` boilerplate are not.
+* **A formula.** A passage that occurs ``formula`` times or more is the document's formula
+  (构成犯罪的，依法追究刑事责任), not a paste.
+* **Parallel drafting.** When the text around both copies is alike too (the rest of the two
+  articles), the provisions were drafted in parallel (for 有限责任公司, then 股份有限公司).
+* **Near copies.** Where the copies differ, the difference is read word by word: a different
+  content word (测速仪 / 酒精检测仪, 足以 / 不足以) makes two parallel provisions; a slip of a
+  character (履行 / 之行: a far less likely word) or a changed function word (和 / 与) makes a
+  pasted copy that was touched afterwards.
+
+Exact copies of whole sentences are errors; near copies and repeated clauses are warnings.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz.fuzz import ratio
-
 from doclint.checks.base import Check
-from doclint.checks.regex import compile_all, compile_regex
-from doclint.document.chars import CLOSERS, SPACES, fold_width, is_cjk
+from doclint.checks.regex import compile_all
+from doclint.checks.repeats import SEED, Corpus, Repeat, find_repeats
+from doclint.document.chars import CJK_CLASS, CLOSERS, SPACES, fold_width
+from doclint.language.likelihood import log_probability
+from doclint.language.segment import Token, tokens
 
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.engine.rule import Rule
     from doclint.finding import Finding
 
-_SEED = 8  # window length that starts a match
-_CLAIM = 64  # characters a repeat may take back from the one before it, to start at its sentence
-_RESYNC = 4  # characters that must agree again after a bridged edit
-_BUCKET = 8  # positions remembered per window; a window seen more often seeds nothing
-_SEPARATOR = "\x00"  # between documents in corpus scope; never equal to text
 _CLAUSE_START = "，；：、。！？!?;:,"
 _CLAUSE_END = "，；。！？!?;,…"
 _SENTENCE_FINAL = "。！？!?…"
-_MIN_REST = 4  # content characters a paragraph must keep besides the repeat to count as parallel
-
-
-@dataclass(frozen=True)
-class Repeat:
-    """The later copy [new, new_end) of the earlier text [old, old_end), in normalised offsets."""
-
-    old: int
-    old_end: int
-    new: int
-    new_end: int
-    exact: bool
-
-
-class Corpus:
-    """Normalised text of one or more documents with a map back to (document, view offset)."""
-
-    def __init__(self, docs: Sequence[Document]) -> None:
-        self.docs = list(docs)
-        chunks: list[str] = []
-        self.doc_of = array("i")
-        self.offset = array("q")
-        for d, doc in enumerate(self.docs):
-            view = fold_width(doc.logical.text)
-            for i, ch in enumerate(view):
-                if ch in SPACES or ch == "\n":
-                    continue
-                chunks.append(ch)
-                self.doc_of.append(d)
-                self.offset.append(i)
-            chunks.append(_SEPARATOR)
-            self.doc_of.append(d)
-            self.offset.append(len(view))
-        self.text = "".join(chunks)
-
-    def view_span(self, start: int, end: int) -> tuple[Document, int, int]:
-        return self.docs[self.doc_of[start]], self.offset[start], self.offset[end - 1] + 1
-
-
-def find_repeats(text: str, max_gap: int) -> list[Repeat]:
-    """Maximal repeated passages, each later copy after its earlier one; small edits bridged."""
-    seen: dict[str, list[int]] = {}
-    repeats: list[Repeat] = []
-    i, floor, n = 0, 0, len(text)
-    while i + _SEED <= n:
-        window = text[i : i + _SEED]
-        bucket = seen.setdefault(window, [])
-        best_len, best_j = 0, -1
-        if len(bucket) < _BUCKET:  # a window seen this often is boilerplate: never a seed
-            for j in bucket:
-                length = _extend(text, j, i, i)
-                if length > best_len:
-                    best_len, best_j = length, j
-            bucket.append(i)
-        if best_len < _SEED:
-            i += 1
-            continue
-        j, start = best_j, i
-        while start > floor and j > 0 and text[start - 1] == text[j - 1] != _SEPARATOR:
-            start, j = start - 1, j - 1
-        if start == floor and repeats and repeats[-1].new_end == floor:
-            start, j = _claim_sentence_start(text, repeats, start, j)
-        old_end, new_end, exact = _bridge(text, best_j + best_len, i + best_len, start, max_gap)
-        repeats.append(Repeat(j, old_end, start, new_end, exact))
-        for k in range(i + 1, min(new_end, n - _SEED + 1)):  # the copy is text too: a third copy may match it
-            bucket = seen.setdefault(text[k : k + _SEED], [])
-            if len(bucket) < _BUCKET:
-                bucket.append(k)
-        i = floor = new_end
-    return repeats
-
-
-def _claim_sentence_start(text: str, repeats: list[Repeat], start: int, j: int) -> tuple[int, int]:
-    """Two repeats meet at ``start``; if this one also matches a few characters further back,
-    up to a sentence end, take them from the previous repeat ("（" of （三） belongs to its sentence)."""
-    previous = repeats[-1]
-    back = 0
-    limit = min(start - previous.new - 1, j, _CLAIM)
-    while back < limit and text[start - back - 1] == text[j - back - 1] != _SEPARATOR:
-        back += 1
-    for k in range(back, 0, -1):
-        if text[start - k - 1] in _SENTENCE_FINAL:
-            repeats[-1] = Repeat(previous.old, previous.old_end - k, previous.new, start - k, previous.exact)
-            return start - k, j - k
-    return start, j
-
-
-def _extend(text: str, j: int, i: int, limit: int) -> int:
-    """Length of the common run at j and i; the earlier copy may not reach ``limit`` (the later copy)."""
-    length, n = 0, len(text)
-    while i + length < n and j + length < limit and text[j + length] == text[i + length] != _SEPARATOR:
-        length += 1
-    return length
-
-
-def _bridge(text: str, j: int, i: int, new_start: int, max_gap: int) -> tuple[int, int, bool]:
-    """Carry a match past small edits: skip up to ``max_gap`` characters on either side
-    where at least ``_RESYNC`` characters agree again. Returns the ends and whether no edit was bridged."""
-    exact = True
-    while True:
-        step = _resync(text, j, i, new_start, max_gap)
-        if step is None:
-            return j, i, exact
-        gj, gi = step
-        length = _extend(text, j + gj, i + gi, new_start)
-        j, i, exact = j + gj + length, i + gi + length, False
-
-
-def _resync(text: str, j: int, i: int, limit: int, max_gap: int) -> tuple[int, int] | None:
-    for total in range(1, 2 * max_gap + 1):
-        for gj in range(max(0, total - max_gap), min(total, max_gap) + 1):
-            gi = total - gj
-            if _extend(text, j + gj, i + gi, limit) >= _RESYNC:
-                return gj, gi
-    return None
+_STARTS_AFTER = _SENTENCE_FINAL + "\n"  # what a sentence may begin after
+_LEADING_NUMBER = re.compile(
+    r"(?:第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])[\s\u3000]*"
+)
+_NUMBER_BEFORE = re.compile(  # …or an article or item number: 第五条 （三） 二、 4.
+    r"(?:^|\n)(?:第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])$"
+)
+_WHITESPACE = re.compile(r"\s+")
+_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿\d]")
+_CONTENT = re.compile(rf"[{CJK_CLASS}A-Za-z0-9]")
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_FINAL}]+[{CLOSERS}]*")
+_CONTEXT = 120  # characters of each paragraph around a copy compared for parallel drafting
+_LOOKBACK = 8  # closing marks skipped back when looking for the end of the previous sentence
+_MIN_REST = 4  # content characters the paragraph must keep besides the repeat to count as parallel
+_MARK_SKIP = 3  # characters a repeat may begin before its first whole sentence: 三）of （三）
+_WORD_CONTEXT = 4  # characters each side of an edit read to judge the words it changes
+_FUNCTION_TAGS = ("c", "p", "u", "d", "r", "y", "e", "x")  # parts of speech that carry no content
 
 
 def content_length(text: str) -> int:
-    return sum(1 for ch in text if ch.isalnum() or is_cjk(ch))
+    """Characters that carry content: CJK, Latin letters and digits."""
+    return len(_CONTENT.findall(text))
 
 
 class Duplicate(Check):
@@ -178,13 +83,15 @@ class Duplicate(Check):
         "additionalProperties": False,
         "properties": {
             "scope": {"enum": ["document", "corpus"]},
-            "min_chars": {"type": "integer", "minimum": _SEED},
-            "clause_chars": {"type": "integer", "minimum": _SEED},
+            "min_chars": {"type": "integer", "minimum": SEED},
+            "clause_chars": {"type": "integer", "minimum": SEED},
             "similarity": {"type": "number", "minimum": 0.5, "maximum": 1},
             "max_gap": {"type": "integer", "minimum": 0, "maximum": 20},
             "parallel_similarity": {"type": "number", "minimum": 0, "maximum": 1},
-            "separate_units": {"type": "string"},
-            "units_apart": {"type": "integer", "minimum": 1},
+            "formula": {"type": "integer", "minimum": 2},
+            "slip_drop": {"type": "number", "minimum": 0},
+            "parallel_chapters": {"type": "integer", "minimum": 2},
+            "technical_latin_share": {"type": "number", "minimum": 0, "maximum": 1},
             "allow": {"type": "array", "items": {"type": "string"}},
         },
     }
@@ -197,117 +104,253 @@ class Duplicate(Check):
         self.similarity = params.get("similarity", 0.9)
         self.max_gap = params.get("max_gap", 4)
         self.parallel = params.get("parallel_similarity", 0.5)
-        self.units_apart = params.get("units_apart", 10)
-        units = params.get("separate_units")
-        self.units = compile_regex(units) if units else None
+        self.formula = params.get("formula", 3)
+        self.slip_drop = params.get("slip_drop", 3.0)
+        self.parallel_chapters = params.get("parallel_chapters", 3)
+        self.technical = params.get("technical_latin_share", 0.2)
         self.allow: list[re.Pattern[str]] = compile_all(params.get("allow", []))
 
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         if self.scope == "document":
-            yield from self._report(Corpus([doc]), rule)
+            yield from self._report(Corpus([doc], by_document=True), rule)
 
     def run_corpus(self, docs: Sequence[Document], rule: Rule) -> Iterator[Finding]:
         if self.scope == "corpus":
-            yield from self._report(Corpus(docs), rule)
+            yield from self._report(Corpus(docs, by_document=False), rule)
 
     def _report(self, corpus: Corpus, rule: Rule) -> Iterator[Finding]:
-        units: dict[int, list[int]] = {}
-        for repeat in find_repeats(corpus.text, self.max_gap):
-            doc, start, end = corpus.view_span(repeat.new, repeat.new_end)
-            old_doc, old_start, old_end = corpus.view_span(repeat.old, repeat.old_end)
-            similarity = 1.0
-            if not repeat.exact:
-                old_text = old_doc.logical.text[old_start:old_end]
-                similarity = ratio(doc.logical.text[start:end], old_text) / 100
-            if similarity < self.similarity or self._parallel(doc, start, end, old_doc, old_start, old_end):
-                continue
-            apart = _units_apart(self._unit_starts(doc, units), old_start, start) if doc is old_doc else 0
-            if apart >= self.units_apart or (apart and not repeat.exact):
-                continue
-            found = self._reportable(doc, start, end)
-            if found is None:
-                continue
-            what, start, end = found
-            if any(p.search(doc.logical.text[start:end]) for p in self.allow):
-                continue
-            # the earlier copy of what is reported: it must begin a clause too, or the "sentence"
-            # is only the tail of a longer one (有关部门，… inside 国务院有关部门，…)
-            old_start = corpus.offset[
-                repeat.old + bisect_left(corpus.offset, start, repeat.new, repeat.new_end) - repeat.new
-            ]
-            before_old = old_doc.logical.text[old_start - 1] if old_start else "\n"
-            if what != "clause" and before_old not in _CLAUSE_START + "\n" + CLOSERS:
-                if content_length(doc.logical.text[start:end]) < self.clause_chars:
-                    continue
-                what = "clause"
-            old_loc = old_doc.view_location(old_start, old_end)
-            yield rule.finding(
-                doc.view_location(start, end),
-                suggestion="",
-                related=[old_loc],
-                level=rule.level if repeat.exact and what != "clause" else "warning",
-                what=_WHAT[what][0],
-                what_en=_WHAT[what][1],
-                line=old_loc.line,
-                path=old_loc.path,
-                exact="完全相同" if repeat.exact else f"相似度 {similarity:.0%}",
-            )
+        judged: list[tuple[Finding | None, tuple[int, ...] | None]] = []
+        links: Counter[tuple[int, ...]] = Counter()
+        for repeat in find_repeats(corpus, self.max_gap):
+            if corpus.block(repeat.new) != corpus.block(repeat.old) and self.scope == "document":
+                continue  # two documents of one file
+            finding, chapters = self._judge(corpus, repeat, rule)
+            judged.append((finding, chapters))
+            if chapters is not None:
+                links[chapters] += 1
+        for finding, chapters in judged:
+            if finding is not None and (chapters is None or links[chapters] < self.parallel_chapters):
+                yield finding  # (chapters linked by that many sentences were drafted in parallel)
 
-    def _parallel(self, doc: Document, start: int, end: int, old_doc: Document, old_start: int, old_end: int) -> bool:
-        """Parallel drafting, not a paste: the rest of the two paragraphs is alike too, as in
-        laws that repeat a provision for 有限责任公司 and again for 股份有限公司."""
-        rest = _rest_of_paragraph(doc, start, end)
-        old_rest = _rest_of_paragraph(old_doc, old_start, old_end)
+    def _judge(self, corpus: Corpus, repeat: Repeat, rule: Rule) -> tuple[Finding | None, tuple[int, ...] | None]:
+        """The finding for one repeat (None when it is no paste), and, for whole sentences shared by
+        two chapters of one document, the pair of chapters (a link that parallel drafting makes)."""
+        doc, start, end = corpus.view_span(repeat.new, repeat.new_end)
+        old_doc, old_start, old_end = corpus.view_span(repeat.old, repeat.old_end)
+        text, old_text = doc.logical.text, old_doc.logical.text
+        spans = (start, end), (old_start, old_end)  # the whole copies, left out when comparing their context
+        exact = repeat.exact
+        # A slip in a sentence's first or last characters stops the repeat short of its edge:
+        # reach the edge when both copies have one that close.
+        edges = _reach_start(text, start, self.max_gap), _reach_start(old_text, old_start, self.max_gap)
+        if None not in edges and edges != (start, old_start):
+            (start, old_start), exact = edges, False
+        edges = _reach_end(text, end, self.max_gap), _reach_end(old_text, old_end, self.max_gap)
+        if None not in edges and edges != (end, old_end):
+            (end, old_end), exact = edges, False
+        found = self._reportable(doc, start, end)
+        if found is None:
+            return None, None
+        what, start_, end_ = found
+        if any(p.search(text[start_:end_]) for p in self.allow):
+            return None, None
+        if start_ != start:
+            old_start = corpus.old_position(repeat, start_)
+        if end_ != end:
+            old_end = corpus.old_position(repeat, end_ - 1) + 1
+        start, end = start_, end_
+        if corpus.occurrences(repeat, start, end) >= self.formula:
+            return None, None  # a formula of the document
+        chapters = _chapters(doc, old_doc, start, old_start)
+        similarity = 1.0
+        if not exact:
+            similarity, touched = self._compare(_squeezed(old_text[old_start:old_end]), _squeezed(text[start:end]))
+            if similarity < self.similarity:
+                return None, None  # different sentences
+            if not touched:
+                return None, chapters  # different in content words: parallel provisions
+        elsewhere = doc is not old_doc or _section(doc, start) != _section(doc, old_start)
+        # two articles alike around the copies are parallel; within one article, only a touched-up
+        # or partial copy can be (a condition restated: 行为人没有代理权……的), not a whole sentence
+        same_unit = doc is old_doc and _unit(doc, start) == _unit(doc, old_start) and exact and what != "clause"
+        if not same_unit and self._parallel(_around(doc, *spans[0]), _around(old_doc, *spans[1])):
+            return None, chapters
+        begins_clause = old_text[old_start - 1 : old_start] in tuple(_CLAUSE_START + CLOSERS)
+        if what != "clause" and not begins_clause and _sentence_start(old_text, old_start) < 0:
+            # the earlier copy does not begin a clause: the "sentence" is the tail of a
+            # longer one (有关部门，… inside 国务院有关部门，…)
+            if content_length(text[start:end]) < self.clause_chars:
+                return None, None
+            what = "clause"
+        level = rule.level if exact and what != "clause" else "warning"
+        if elsewhere and doc.profile.latin_share >= self.technical:
+            level = "info"  # documentation restates a note or a step in each section that needs it
+        old_loc = old_doc.view_location(old_start, old_end)
+        finding = rule.finding(
+            doc.view_location(start, end),
+            suggestion="",
+            related=[old_loc],
+            level=level,
+            what=_WHAT[what][0],
+            what_en=_WHAT[what][1],
+            line=old_loc.line,
+            path=old_loc.path,
+            exact="完全相同" if exact else f"相似度 {similarity:.0%}",
+        )
+        return finding, chapters
+
+    def _compare(self, old: str, new: str) -> tuple[float, bool]:
+        """How alike two near copies are, and whether they differ only as a touched-up paste:
+        in function words or by a slip, not in content words."""
+        from rapidfuzz.distance import Indel, Levenshtein
+
+        similarity = 1 - Indel.normalized_distance(old, new)
+        for op in Levenshtein.opcodes(old, new):
+            if op.tag == "equal":
+                continue
+            if not self._touch_up(old, op.src_start, op.src_end, new, op.dest_start, op.dest_end):
+                return similarity, False
+        return similarity, True
+
+    def _touch_up(self, old: str, a: int, b: int, new: str, c: int, d: int) -> bool:
+        """Whether the edit old[a:b] → new[c:d] is a slip or a function-word change."""
+        if _NUMERAL.search(old[a:b]) and _NUMERAL.search(new[c:d]):
+            return False  # a different number (第一百七十一条 / 第一百七十二条) is different content
+        old_lead, new_lead = min(a, _WORD_CONTEXT), min(c, _WORD_CONTEXT)
+        old_words = _changed_words(old[a - old_lead : b + _WORD_CONTEXT], old_lead, b - a)
+        new_words = _changed_words(new[c - new_lead : d + _WORD_CONTEXT], new_lead, d - c)
+        if b - a == d - c == 1 and old_words and new_words:
+            # score the same stretch in both copies: the words the edit touches, in either
+            lead = max(old_lead - old_words[0].start, new_lead - new_words[0].start)
+            tail = max(old_words[-1].end - old_lead - 1, new_words[-1].end - new_lead - 1)
+            before = log_probability(old[a - lead : b + tail])
+            after = log_probability(new[c - lead : d + tail])
+            if abs(after - before) > self.slip_drop:
+                return True  # 履行 → 之行: one copy reads far less likely than the other, a slip
+        return all(t.pos.startswith(_FUNCTION_TAGS) for t in old_words + new_words)  # 和 → 与
+
+    def _parallel(self, rest: str, old_rest: str) -> bool:
+        """Parallel drafting, not a paste: the text around the two copies is alike too, as in laws
+        that repeat a provision for 有限责任公司 and again for 股份有限公司."""
+        from rapidfuzz.fuzz import ratio
+
         if content_length(rest) < _MIN_REST or content_length(old_rest) < _MIN_REST:
             return False
         return ratio(rest, old_rest) / 100 >= self.parallel
-
-    def _unit_starts(self, doc: Document, cache: dict[int, list[int]]) -> list[int]:
-        """View offsets where numbered units (``separate_units``) begin; computed once per document."""
-        if self.units is None:
-            return []
-        if id(doc) not in cache:
-            view = doc.logical
-            cache[id(doc)] = [p.start for p in view.paragraphs if self.units.match(view.paragraph_text(p))]
-        return cache[id(doc)]
 
     def _reportable(self, doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
         """What the repeat [start, end) amounts to in the later copy, and the span to report:
         whole sentences ('sentence', or 'passage' for several), else a long run of whole
         clauses ('clause'), else None."""
-        view = doc.logical
-        covered = [
-            (a, b)
-            for par in view.paragraphs_in(start, end)
-            for a, b in view.sentences(par)
-            if start <= a and b <= end and view.text[a:b].rstrip(CLOSERS)[-1:] in _SENTENCE_FINAL
-        ]
-        if covered and content_length(view.text[covered[0][0] : covered[-1][1]]) >= self.min_chars:
+        text = doc.logical.text
+        covered = _whole_sentences(text, start, end)
+        if covered and content_length(text[covered[0][0] : covered[-1][1]]) >= self.min_chars:
             return ("passage" if len(covered) > 1 else "sentence"), covered[0][0], covered[-1][1]
-        while start < end and view.text[start] in _CLAUSE_START + SPACES:
+        while start < end and text[start] in _CLAUSE_START + SPACES + "\n":
             start += 1
-        text = view.text[start:end]
-        before = view.text[start - 1] if start else "\n"
+        if (marker := _LEADING_NUMBER.match(text, start, end)) is not None:
+            start = marker.end()  # an article or item number belongs to no copy
+        part = text[start:end]
+        before = text[start - 1] if start else "\n"
         if (
-            content_length(text) >= self.clause_chars
+            content_length(part) >= self.clause_chars
             and before in _CLAUSE_START + "\n"
-            and text.rstrip(CLOSERS)[-1:] in _CLAUSE_END
+            and part.rstrip(CLOSERS)[-1:] in _CLAUSE_END
         ):
             return "clause", start, end
         return None
 
 
-def _units_apart(unit_starts: list[int], first: int, second: int) -> int:
-    """How many numbered units (第X条 of a statute) lie between two positions; 0 outside units."""
-    a, b = bisect_right(unit_starts, first), bisect_right(unit_starts, second)
-    return b - a if a > 0 else 0
+def _whole_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences lying wholly inside [start, end) of the view text (cost: the span itself)."""
+    spans = []
+    position = next((p for p in range(start, min(end, start + _MARK_SKIP)) if _sentence_start(text, p) == p), -1)
+    while 0 <= position < end and text[position] in SPACES + "\n":
+        position += 1
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if position >= start and m.end() <= end:
+            spans.append((position, m.end()))
+        position = m.end()
+        while position < end and text[position] in SPACES:
+            position += 1
+    return spans
 
 
-def _rest_of_paragraph(doc: Document, start: int, end: int) -> str:
-    """The paragraph(s) around [start, end) with the span itself cut out."""
-    view = doc.logical
-    pars = view.paragraphs_in(start, end)
-    return view.text[pars[0].start : start] + view.text[end : pars[-1].end]
+def _sentence_start(text: str, start: int) -> int:
+    """``start`` when a sentence begins there (after 。！？, at a paragraph's start, or after an
+    article or item number), else -1 (inside a sentence)."""
+    i = start
+    while i > 0 and text[i - 1] in SPACES:
+        i -= 1
+    j = i
+    while j > max(0, i - _LOOKBACK) and text[j - 1] in CLOSERS:
+        j -= 1
+    if j == 0 or text[j - 1] in _STARTS_AFTER:
+        return start
+    return start if _NUMBER_BEFORE.search(text, max(0, i - _LOOKBACK * 2), i) else -1
+
+
+def _reach_start(text: str, start: int, gap: int) -> int | None:
+    """The nearest sentence start at most ``gap`` characters before ``start``, if any."""
+    for k in range(min(gap, start) + 1):
+        if _sentence_start(text, start - k) >= 0:
+            return start - k
+    return None
+
+
+def _reach_end(text: str, end: int, gap: int) -> int | None:
+    """The nearest sentence end at most ``gap`` characters after ``end``, if any."""
+    for k in range(min(gap, len(text) - end) + 1):
+        m = _SENTENCE_END.match(text, end + k - 1) if end + k > 0 else None
+        if m and m.start() == end + k - 1 and text[end + k : end + k + 1] not in tuple(CLOSERS + _SENTENCE_FINAL):
+            return end + k
+    return None
+
+
+def _squeezed(text: str) -> str:
+    """Text as the repeat finder compares it: widths folded, whitespace dropped."""
+    return _WHITESPACE.sub("", fold_width(text))
+
+
+def _chapters(doc: Document, old_doc: Document, start: int, old_start: int) -> tuple[int, ...] | None:
+    """The chapters (第X章) of one document holding two copies, when they differ."""
+    if doc is not old_doc or not doc.profile.chapter_starts:
+        return None
+    chapters = doc.profile.chapter_starts
+    pair = (bisect_right(chapters, old_start), bisect_right(chapters, start))
+    return pair if pair[0] != pair[1] else None
+
+
+def _section(doc: Document, offset: int) -> int:
+    """How many headings come before ``offset``: paragraphs under one heading share a section."""
+    return bisect_right(doc.profile.heading_starts, offset)
+
+
+def _unit(doc: Document, offset: int) -> int:
+    """Index of the drafting unit (article, else paragraph) holding ``offset``."""
+    return bisect_right(doc.profile.unit_starts, offset) - 1
+
+
+def _around(doc: Document, start: int, end: int) -> str:
+    """Up to ``_CONTEXT`` characters of the drafting unit (article or paragraph) on each side of
+    [start, end), line breaks dropped."""
+    units = doc.profile.unit_starts
+    text = doc.logical.text
+    k = bisect_right(units, start) - 1
+    left = max(units[k] if k >= 0 else 0, start - _CONTEXT)
+    right = (
+        units[bisect_right(units, max(start, end - 1))]
+        if bisect_right(units, max(start, end - 1)) < len(units)
+        else len(text)
+    )
+    right = min(right, end + _CONTEXT)
+    return (text[left:start] + text[end:right]).replace("\n", "")
+
+
+def _changed_words(window: str, a: int, length: int) -> list[Token]:
+    """The words of ``window`` that overlap the edit [a, a + length) (or touch an insertion point)."""
+    end = a + max(length, 1)
+    return [t for t in tokens(window) if t.start < end and t.end > a and t.word.strip()]
 
 
 _WHAT = {

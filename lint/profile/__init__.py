@@ -9,7 +9,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from doclint.profile.register import colloquial_rate
+from doclint.profile.blocks import document_starts
+from doclint.profile.register import colloquial_rate, latin_share
+from doclint.profile.roles import heading_flags
+from doclint.profile.units import chapter_starts, unit_starts
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -35,3 +38,29 @@ class Profile:
         from doclint.profile.ngrams import NgramCounts  # numpy is imported only when asked
 
         return NgramCounts(self._doc.text)
+
+    @cached_property
+    def document_starts(self) -> list[int]:
+        """Paragraph indices where the file's documents begin (see :mod:`doclint.profile.blocks`)."""
+        return document_starts(self._doc.logical, self._doc.markdown)
+
+    @cached_property
+    def unit_starts(self) -> list[int]:
+        """View offsets where drafting units (articles, else paragraphs) begin."""
+        return unit_starts(self._doc.logical)
+
+    @cached_property
+    def chapter_starts(self) -> list[int]:
+        """View offsets of part and chapter headings (第X编, 第X章)."""
+        return chapter_starts(self._doc.logical)
+
+    @cached_property
+    def heading_starts(self) -> list[int]:
+        """View offsets of the paragraphs that are headings (see :mod:`doclint.profile.roles`)."""
+        view = self._doc.logical
+        return [p.start for p, heading in zip(view.paragraphs, heading_flags(view), strict=True) if heading]
+
+    @cached_property
+    def latin_share(self) -> float:
+        """Latin letters among Latin and Han characters (technical documentation: high)."""
+        return latin_share(self._doc.text)

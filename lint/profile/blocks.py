@@ -1,0 +1,29 @@
+"""Documents inside one file: where a plain-text file holds several articles.
+
+Exports of news scripts, newsletters, documentation sites and corpora put one paragraph per
+line and separate whole documents — each opening with its title — by a blank line. A file
+where paragraphs mostly follow each other on consecutive lines, and blank lines are the rarer
+break, is such a collection; a file that separates every paragraph by a blank line (statutes,
+the seeds' newspaper pages) is one document. Checks that compare parts of a document
+(duplicates) compare within one of these blocks: a formula that two stories of a day's news
+share is not a sentence pasted twice.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from doclint.document.logical import LogicalView
+
+
+def document_starts(view: LogicalView, markdown: bool) -> list[int]:
+    """Indices of the paragraphs that open a document of the file (always [0] for one document)."""
+    if markdown or len(view.paragraphs) < 2:
+        return [0]
+    blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
+    separated = sum(blank)
+    if not separated or len(blank) - separated <= separated:
+        return [0]  # blank lines separate paragraphs: one document
+    return [0] + [i + 1 for i, b in enumerate(blank) if b]
