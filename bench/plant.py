@@ -189,8 +189,9 @@ _LEAD = re.compile(
 
 def plant_appended_sentence(text: str, rng: random.Random, changed: bool) -> Planted | None:
     """Append one sentence of 18+ characters, taken from anywhere in the text, to the end of a
-    random paragraph of prose (a line ending in a sentence mark) — exactly, or with one Chinese character replaced by another (a slip made
-    while pasting or afterwards). The planted error is the appended copy's line."""
+    random paragraph of prose (a line ending in a sentence mark) — exactly, or with one Chinese
+    character replaced by another (a slip made while pasting or afterwards). The planted error
+    is the appended copy's line."""
     stripped = (_LEAD.sub("", m.group()).strip() for m in _SENTENCE.finditer(text))
     sentences = [s for s in stripped if len(s) >= 18]
     lines = text.split("\n")
