@@ -1,6 +1,7 @@
 """The punctuation pack on the test cases of three Chinese typography linters (../shared/peers).
 
     python -m bench.typography [--cases PATH] [--show]
+    python -m bench.typography --corpus     # per rule and folder of ../shared/corpus, against the labels
 
 Each case is a text a peer says is wrong (``flag``, with the categories of what its fix
 changes) or right (``pass``). For every flag case and every category that is not a
@@ -62,6 +63,9 @@ CATEGORY_RULES = {
     "other": {"*"},
 }
 SINGLE_OPTION_SOURCE = "test/rules.test.ts"
+CORPUS = SHARED / "corpus"
+LABELS = Path(__file__).with_name("labels") / "punctuation.tsv"
+EXEMPT = "csl_abstracts_"  # journal abstracts with half-width marks throughout: one finding per document
 
 
 @dataclass(frozen=True)
@@ -160,11 +164,79 @@ def score(cases: list[Case]) -> Score:
     return result
 
 
+@dataclass(frozen=True)
+class CorpusFinding:
+    path: str  # relative to ../shared/corpus
+    line: int
+    column: int
+    rule: str
+
+    @property
+    def group(self) -> str:
+        folder = self.path.split("/", 1)[0]
+        return f"{folder}/{EXEMPT}*" if EXEMPT in self.path else folder
+
+
+def corpus_findings(corpus: Path = CORPUS) -> tuple[list[CorpusFinding], Counter[str]]:
+    """Every warning-and-up finding of the punctuation pack (default settings) on the corpus, and
+    the characters of each folder (the exempt abstracts counted apart)."""
+    rules = [r for r in load_ruleset(Config()) if r.kind == "punctuation"]
+    found: list[CorpusFinding] = []
+    chars: Counter[str] = Counter()
+    for path in sorted(corpus.glob("*/*")):
+        if path.suffix not in (".txt", ".md"):
+            continue
+        shown = path.relative_to(corpus).as_posix()
+        doc = Document.from_file(path)
+        chars[CorpusFinding(shown, 0, 0, "").group] += len(doc.text)
+        for rule in rules:
+            for f in rule.run(doc):
+                if f.severity != "info":
+                    found.append(CorpusFinding(shown, f.location.line, f.location.column, rule.id))
+    return found, chars
+
+
+def read_labels(path: Path = LABELS) -> dict[tuple[str, int, int, str], str]:
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("path\t") or not line.strip():
+            continue
+        cells = line.split("\t")
+        labels[(cells[0], int(cells[1]), int(cells[2]), cells[3])] = cells[5]
+    return labels
+
+
+def corpus_report() -> None:
+    found, chars = corpus_findings()
+    labels = read_labels()
+    per: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for f in found:
+        per[f.group][f.rule] += 1
+    print("## ../shared/corpus, warning and up, per 10,000 characters\n")
+    print("| folder | characters | punctuation | by rule |")
+    print("|---|---:|---:|---|")
+    for group in sorted(chars):
+        total = sum(per[group].values())
+        rules = ", ".join(f"{rule} {n * 1e4 / chars[group]:.3f} ({n})" for rule, n in sorted(per[group].items()))
+        print(f"| {group} | {chars[group]:,} | {total * 1e4 / chars[group]:.3f} ({total}) | {rules or '-'} |")
+    verdicts = Counter(labels.get((f.path, f.line, f.column, f.rule), "unlabelled") for f in found)
+    print(f"\nlabels: {dict(verdicts)}")
+    for f in found:
+        if (f.path, f.line, f.column, f.rule) not in labels:
+            print(f"- unlabelled: {f.path}:{f.line}:{f.column} {f.rule}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--show", action="store_true", help="print every miss and every false alarm")
+    parser.add_argument("--corpus", action="store_true", help="rates on ../shared/corpus, against the labels")
     args = parser.parse_args()
+    if args.corpus:
+        if not CORPUS.is_dir():
+            raise SystemExit(f"bench: {CORPUS} not found (../shared/corpus sits beside the checkout)")
+        corpus_report()
+        return
     if not args.cases.is_file():
         raise SystemExit(f"bench: {args.cases} not found (../shared/peers sits beside the checkout)")
     cases = load_cases(args.cases)

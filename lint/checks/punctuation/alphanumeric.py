@@ -8,10 +8,13 @@ full-width digits belongs to the number (``１６：３２`` → ``16:32``) and 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.document.chars import fold_width
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ](?:[０-９Ａ-Ｚａ-ｚ]|[．：，／－](?=[０-９]))*")
 
@@ -19,7 +22,7 @@ _FULL_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ](?:[０-９Ａ-Ｚａ-ｚ]|[�
 class Alphanumeric(SubCheck):
     name = "alphanumeric"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         return [
             Hit(m.start(), m.end(), fold_width(m.group()), {"match": m.group(), "right": fold_width(m.group())})

@@ -12,10 +12,13 @@ word (``x = 1;。``) is not part of the run.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.document.chars import is_cjk
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _FULL = "，。、；：？！"
 _RUN = re.compile(r"[，。、；：？！,.;:?!]{2,}")
@@ -32,7 +35,7 @@ class Doubled(SubCheck):
         super().__init__(params)
         self.emphasis = params.get("emphasis", True)
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         found = []
         for m in _RUN.finditer(view.text):

@@ -19,11 +19,15 @@ that mostly uses the standard form is told about the minority. A dash that opens
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.checks.punctuation.context import SPACE_CLASS, after, before, is_chinese, protected
 from doclint.checks.punctuation.hits import Hit, SubCheck
+from doclint.checks.regex import Exceptions
 from doclint.document.chars import CJK_CLASS
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 MIN_CONVENTION = 3  # this many ASCII-dot ellipses (or ASCII dashes), and no standard one: a house style
 _CONVENTION = {"convention": {"enum": ["auto", "standard"]}, "min_convention": {"type": "integer", "minimum": 1}}
@@ -63,7 +67,7 @@ class _Convention(SubCheck):
         self.pinned = params.get("convention", "auto") == "standard"
         self.min_convention = params.get("min_convention", MIN_CONVENTION)
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         """The non-standard forms, less those that are the document's own convention. A form that
         opens a paragraph (--《书名》 under a quotation) is a construction of its own and has its
         own convention, apart from the forms inside sentences."""
@@ -87,10 +91,10 @@ class _Convention(SubCheck):
                 found.clear()  # the document's own dominant practice; the standard form is never reported
         return ascii_hits[True] + ascii_hits[False] + other_hits
 
-    def ascii_forms(self, text: str, skip: Any) -> list[Hit]:
+    def ascii_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         raise NotImplementedError
 
-    def other_forms(self, text: str, skip: Any) -> list[Hit]:
+    def other_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         raise NotImplementedError
 
 
@@ -103,14 +107,14 @@ class EllipsisForm(_Convention):
     standard = _STANDARD_ELLIPSIS
     leading_ascii = re.compile(r"\.{3,}")
 
-    def ascii_forms(self, text: str, skip: Any) -> list[Hit]:
+    def ascii_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         return [
             _form(m, self.standard)
             for m in _ASCII_DOTS.finditer(text)
             if not skip.cover(*m.span()) and _after_chinese(text, *m.span())
         ]
 
-    def other_forms(self, text: str, skip: Any) -> list[Hit]:
+    def other_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         return [
             _form(m, self.standard)
             for m in _OTHER_ELLIPSES.finditer(text)
@@ -123,7 +127,7 @@ class DashForm(_Convention):
     standard = _STANDARD_DASH
     leading_ascii = re.compile(r"-{2,}(?![-A-Za-z])")
 
-    def ascii_forms(self, text: str, skip: Any) -> list[Hit]:
+    def ascii_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         # glued to Chinese on one side: 部门----IT、Bug ----一个; not --save, not a rule ---
         return [
             _form(m, self.standard)
@@ -131,7 +135,7 @@ class DashForm(_Convention):
             if not skip.cover(*m.span()) and _chinese_around(text, *m.span(), gap="")
         ]
 
-    def other_forms(self, text: str, skip: Any) -> list[Hit]:
+    def other_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         return [
             _form(m, self.standard)
             for m in _OTHER_DASHES.finditer(text)
@@ -142,7 +146,7 @@ class DashForm(_Convention):
 class EllipsisDeng(SubCheck):
     name = "ellipsis-deng"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         return [
             Hit(m.start(), m.end(), m.group(1), {"match": m.group(), "right": m.group(1)})
@@ -153,7 +157,7 @@ class EllipsisDeng(SubCheck):
 class Interpunct(SubCheck):
     name = "interpunct"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         return [
             Hit(m.start(), m.end(), "·", {"match": m.group(), "right": "·"})

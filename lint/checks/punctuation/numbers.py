@@ -13,11 +13,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from doclint.checks.punctuation.context import MarkCount
 from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.document.chars import CJK_CLASS
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 # Units measure one kind of quantity by themselves (十倍 and 10倍, 五元 and 10元); counters
 # (个 项 条 …) count whatever noun follows them, so two counts are the same kind of quantity only
@@ -45,7 +48,7 @@ _QUOTED_OPEN, _QUOTED_CLOSE = "“‘《「『", "”’》」』"
 class Approximate(SubCheck):
     name = "approximate"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         text = doc.logical.text
         found = []
         for m in _APPROX.finditer(text):
@@ -65,7 +68,7 @@ class Approximate(SubCheck):
 class MixedNumerals(SubCheck):
     name = "mixed-numerals"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         found = []
         for par in view.paragraphs:

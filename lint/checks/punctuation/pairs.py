@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from doclint.checks.punctuation.context import protected
 from doclint.checks.punctuation.hits import Hit, SubCheck
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」", "『": "』", "〔": "〕"}
 _OPENER_OF = {close: open_ for open_, close in PAIRS.items()}
@@ -67,7 +70,7 @@ def _hit(at: int, mark: str, problem: str, inner: str = "", level: str | None = 
 class Pairs(SubCheck):
     name = "pairs"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         texts = [view.paragraph_text(par) for par in view.paragraphs]
         found: list[Hit] = []

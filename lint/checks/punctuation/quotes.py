@@ -10,9 +10,12 @@ the minority. A document with as many of each is left alone: there is no majorit
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.checks.punctuation.hits import Hit, SubCheck
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _STYLES = {"curly": "“”‘’", "corner": "「」『』"}
 _TO = {
@@ -34,7 +37,7 @@ class QuoteStyle(SubCheck):
         super().__init__(params)
         self.style = params.get("style", "auto")
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         text = doc.logical.text
         found = {name: list(pattern.finditer(text)) for name, pattern in _MARKS.items()}
         style = self.style

@@ -21,12 +21,22 @@ Both offer safe edits: ``doclint fix`` deletes the spaces.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from doclint.checks.punctuation.context import FULL_WIDTH_MARKS, SPACE_CLASS, MarkCount, is_chinese, protected
+from doclint.checks.punctuation.context import (
+    FULL_WIDTH_MARKS,
+    SPACE_CLASS,
+    MarkCount,
+    has_cjk,
+    is_chinese,
+    protected,
+)
 from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.checks.punctuation.width import straight_quotes
 from doclint.document.chars import CJK_CLASS, is_cjk
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _PAUSES = "，。、；：？！"
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘「『", "”’」』"
@@ -58,7 +68,7 @@ class Spacing(SubCheck):
         super().__init__(params)
         self.outside = params.get("outside_marks", "latin")
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         found = []
         for par in view.paragraphs:
@@ -76,13 +86,15 @@ class Spacing(SubCheck):
         return found
 
     def _around_straight_quotes(self, text: str) -> list[tuple[int, int]]:
-        """Spaces between Chinese and a straight-quote pair that stands for “” (一 " 二 " 三):
-        stray as they are beside “”."""
+        """Spaces between Chinese and straight quotes around Chinese (一 " 二 " 三): stray as they are
+        beside “”. Quoted literals ('2017-08-24' 跟 '2018-01-01') are code, not quotations."""
         if self.outside == "allow":
             return []
         out = []
         for m in straight_quotes(text, protected(text)):
             i, j = m.span()
+            if not has_cjk(m.group()):
+                continue
             a, b = _space_before(text, i), _space_after(text, j)
             if a < i and a > 0 and is_chinese(text[a - 1]):
                 out.append((a, i))
@@ -165,7 +177,7 @@ def _wordlike_edges(content: str) -> bool:
 class RepeatedSpace(SubCheck):
     name = "repeated-space"
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         found = []
         for par in view.paragraphs:

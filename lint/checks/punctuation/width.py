@@ -10,8 +10,8 @@ context; ``auto`` (the default) only pairs glued to Chinese characters — ``省
 ``(一)指导思想`` — and accepts the technical-writing style that sets half-width brackets off
 with spaces (``框架 (如 React 等) 的``); ``half-width`` is that style pinned: full-width
 brackets are reported. Straight quotes follow ``straight_quotes``: ``chinese`` (the default)
-reports pairs around or glued to Chinese (``说"明天见"就``), ``full-width`` every pair in a
-paragraph with Chinese (``返回 'title'``), ``allow`` none.
+reports pairs around Chinese (``说"明天见"就``), ``full-width`` every pair in a paragraph with
+Chinese (``返回 'title'``, ``设为"ON"``), ``allow`` none.
 With ``latin`` on, full-width marks in a paragraph without any Chinese are reported too.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doclint.checks.punctuation.context import (
     SPACE_CLASS,
@@ -30,19 +30,35 @@ from doclint.checks.punctuation.context import (
     protected,
 )
 from doclint.checks.punctuation.hits import Hit, SubCheck
+from doclint.checks.regex import Exceptions
 from doclint.document.chars import is_cjk
+
+if TYPE_CHECKING:
+    from doclint.document import Document
 
 _MARKS = re.compile(r"\.{2,}|[,.:;?!]")
 _HALF_BRACKETS = re.compile(r"\(([^()\n]*)\)")
 _FULL_BRACKETS = re.compile(r"（([^（）\n]*)）")
-# A quotation hugs what it quotes ("说明") or pads a word or Latin words (" 二 ", " hello world ");
-# what lies between two quoted literals (" 之间。例如，设置 separator = ", ' 观察 … LIKE ') is not one.
-_PADDED = r"[ \t]+(?:[^\s{q}]+|[A-Za-z0-9][A-Za-z0-9 \t-]*[A-Za-z0-9])[ \t]+"  # " 二 ", " hello world "
-_DOUBLE_QUOTES = re.compile(rf'"(\S(?:[^"\n]*\S)?|{_PADDED.format(q=chr(34))})"')
-_SINGLE_QUOTES = re.compile(rf"(?<![A-Za-z0-9])'(\S(?:[^'\n]*\S)?|{_PADDED.format(q=chr(39))})'(?![A-Za-z0-9])")
+# A quotation hugs what it quotes ("说明"), or pads a word or Latin words between spaces
+# (一 " 二 " 三, a " hello world " b). What lies between two quoted literals is not a quotation:
+# " 之间。例如 separator = ", ）反斜线…字符（ between "\"" and "\\", ' 跟 ' between '2008' and '2009'.
+_NOT_FIRST = "）》」』】”’，。；：！？、,.;:!?"
+_NOT_LAST = "（《「『【“‘"
+
+
+def _quote_pattern(q: str, outside: str = "") -> re.Pattern[str]:
+    hug = rf"(?![\s{_NOT_FIRST}])[^{q}\n]*(?<![\s{_NOT_LAST}])"
+    padded = rf"[ \t]+(?:[^\s{q}]+|[A-Za-z0-9][A-Za-z0-9 \t-]*[A-Za-z0-9])[ \t]+"
+    return re.compile(rf"{outside}{q}({hug}){q}|(?<!\S){q}({padded}){q}(?!\S)")
+
+
+_DOUBLE_QUOTES = _quote_pattern('"')
+_SINGLE_QUOTES = _quote_pattern("'", outside="(?<![A-Za-z0-9])")  # not the apostrophe of what's
 _FULL_IN_LATIN = re.compile(r"[，。：；！？]")
+_LATIN = re.compile("[A-Za-z]")
+_KANA_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7af]")  # Japanese and Korean take full-width marks too
 MIN_FULL_STOPS = 3  # sentences ended by "." after Chinese: the document's habit, not a name's dot
-_LIST_MARKER = re.compile(r"\s*[一二三四五六七八九十百零〇]+$")
+_LIST_MARKER = re.compile(r"\s*[一二三四五六七八九十百零〇]+")
 
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！"}
 HALF = {v: k for k, v in FULL.items()}
@@ -78,13 +94,13 @@ class Width(SubCheck):
         self.quotes = params.get("straight_quotes", "chinese")
         self.latin = params.get("latin", True)
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Document) -> list[Hit]:
         view = doc.logical
         found: list[Hit] = []
         for par in view.paragraphs:
             text = view.paragraph_text(par)
             if not has_cjk(text):
-                if self.latin and re.search("[A-Za-z]", text):
+                if self.latin and _LATIN.search(text) and not _KANA_HANGUL.search(text):
                     found.extend(h.shifted(par.start) for h in _full_in_latin(text))
                 continue
             skip = protected(text)
@@ -94,7 +110,7 @@ class Width(SubCheck):
             found.extend(h.shifted(par.start) for h in local)
         return _settle_full_stops(found)
 
-    def _marks(self, text: str, skip: Any) -> list[Hit]:
+    def _marks(self, text: str, skip: Exceptions) -> list[Hit]:
         out = []
         for m in _MARKS.finditer(text):
             i, mark = m.start(), m.group()
@@ -108,7 +124,7 @@ class Width(SubCheck):
                 out.append(_hit(i, i + 1, mark, right, "mark"))
         return out
 
-    def _brackets(self, text: str, skip: Any) -> list[Hit]:
+    def _brackets(self, text: str, skip: Exceptions) -> list[Hit]:
         out = []
         if self.brackets == "half-width":
             for m in _FULL_BRACKETS.finditer(text):
@@ -138,7 +154,7 @@ def _mark_right(text: str, i: int, mark: str, nxt: str) -> str | bool | None:
     gap = SPACE_CLASS + _QUOTES
     prev_near, prev_far = before(text, i, _QUOTES), before(text, i, gap)
     if mark in ",;":
-        return FULL[mark] if is_chinese(prev_far) or is_chinese_opening(nxt) else False
+        return FULL[mark] if is_chinese(prev_far) or is_cjk(nxt or " ") else False  # not on=on;（注）
     if nxt.isascii() and (nxt.isalpha() or (nxt.isdigit() and mark != ":")):
         return False  # 巴巴.US, !important, :marker — a name, a flag or a selector
     if mark == ":":
@@ -151,11 +167,6 @@ def _mark_right(text: str, i: int, mark: str, nxt: str) -> str | bool | None:
     if is_cjk(prev_near) and is_cjk(nxt or " "):
         return None  # 后面.阿里 ends a sentence, 特里.戴维斯 wants an interpunct: say so, do not guess
     return "。"
-
-
-def is_chinese_opening(ch: str) -> bool:
-    """A Chinese character or a full-width opening mark: what a clause in Chinese starts with."""
-    return bool(ch) and (is_cjk(ch) or ch in "“‘（《「『【")
 
 
 def _settle_full_stops(hits: list[Hit]) -> list[Hit]:
@@ -176,23 +187,25 @@ def _wordlike(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or is_cjk(ch))
 
 
-def straight_quotes(text: str, skip: Any, strict: bool = False) -> Iterator[re.Match[str]]:
-    """Straight-quote pairs that stand for Chinese quotation marks: around or glued to Chinese
-    (or, ``strict``, anywhere in a paragraph with Chinese), outside code and addresses."""
+def straight_quotes(text: str, skip: Exceptions, strict: bool = False) -> Iterator[re.Match[str]]:
+    """Straight-quote pairs that stand for Chinese quotation marks: around Chinese (or, ``strict``,
+    any pair in a paragraph with Chinese), outside code and addresses. A pair around Latin or a
+    number glued to Chinese (被解释为'23:10:10'。) is a literal of plain-text technical writing."""
     for pattern in (_DOUBLE_QUOTES, _SINGLE_QUOTES):
         for m in pattern.finditer(text):
             i, j = m.span()
             if skip.cover(i, j):
                 continue
-            if strict or has_cjk(m.group(1)) or is_cjk(text[i - 1 : i] or " ") or is_cjk(text[j : j + 1] or " "):
+            content = m.group(1) if m.group(1) is not None else m.group(2)
+            if strict or has_cjk(content):
                 yield m
 
 
-def _quotes(text: str, skip: Any, strict: bool) -> list[Hit]:
+def _quotes(text: str, skip: Exceptions, strict: bool) -> list[Hit]:
     out = []
     for m in straight_quotes(text, skip, strict):
         i, j = m.span()
-        content = m.group(1)
+        content = m.group()[1:-1]
         left, right = ("“", "”") if m.group()[0] == '"' else ("‘", "’")
         fixed = f"{left}{content}{right}"
         out.append(_hit(i, j, m.group(), fixed, "quote", parts=((i, i + 1, left), (j - 1, j, right))))
