@@ -60,7 +60,8 @@ class _Convention(SubCheck):
 
     schema = _CONVENTION
     standard = ""
-    leading_ascii: re.Pattern[str]
+    leading_ascii: re.Pattern[str]  # the ASCII form opening a paragraph
+    candidate: re.Pattern[str]  # what a paragraph must contain to have any form at all (a quick filter)
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
@@ -78,12 +79,14 @@ class _Convention(SubCheck):
         other_hits: list[Hit] = []
         for par in view.paragraphs:
             text = view.paragraph_text(par)
+            standard[True] += text.startswith(self.standard)
+            if not self.candidate.search(text):
+                continue
             skip = protected(text)
+            leading_ascii += bool(self.leading_ascii.match(text))
             for hit in self.ascii_forms(text, skip):
                 ascii_hits[hit.start == 0].append(hit.shifted(par.start))
             other_hits.extend(h.shifted(par.start) for h in self.other_forms(text, skip))
-            standard[True] += text.startswith(self.standard)
-            leading_ascii += bool(self.leading_ascii.match(text))
         standard[False] -= standard[True]
         used = {True: leading_ascii, False: len(ascii_hits[False])}
         for leading, found in ascii_hits.items():
@@ -106,6 +109,7 @@ class EllipsisForm(_Convention):
     name = "ellipsis"
     standard = _STANDARD_ELLIPSIS
     leading_ascii = re.compile(r"\.{3,}")
+    candidate = re.compile(r"\.\.\.|。。。|[·・．]{3}|…")
 
     def ascii_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         return [
@@ -126,6 +130,7 @@ class DashForm(_Convention):
     name = "dash"
     standard = _STANDARD_DASH
     leading_ascii = re.compile(r"-{2,}(?![-A-Za-z])")
+    candidate = re.compile(r"--|――|──|－－")
 
     def ascii_forms(self, text: str, skip: Exceptions) -> list[Hit]:
         # glued to Chinese on one side: 部门----IT、Bug ----一个; not --save, not a rule ---

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # reported where it is; the same thing done twice is a habit, told once with every place listed.
 MAX_EACH = 1
 # At most this many further places are listed with a document-wide finding.
-MAX_RELATED = 20
+MAX_RELATED = 50
 
 
 @dataclass(frozen=True, order=True)
@@ -79,7 +79,7 @@ def findings(doc: Document, rule: Rule, hits: Iterable[Hit], max_each: int) -> I
     more = ordered[1 : 1 + MAX_RELATED]
     related = [doc.view_location(h.start, h.end) for h in more]
     count = len(ordered)
-    message = f"{first.message}（本文共 {count} 处，见所列位置 / {count} places in this document, listed）"
+    message = f"{first.message}（本文共 {count} 处同类问题，见所列位置 / {count} such places in this document, listed）"
     yield replace(first, message=message, related=tuple(related))
 
 
