@@ -1,3 +1,13 @@
 """Checks: one module per kind. Importing this package registers every built-in kind."""
 
-from doclint.checks import divergence, duplicate, layout, numbering, pattern, repetition, substitution  # noqa: F401
+from doclint.checks import (  # noqa: F401
+    divergence,
+    duplicate,
+    idiom,
+    layout,
+    nonword,
+    numbering,
+    pattern,
+    repetition,
+    substitution,
+)
