@@ -1,6 +1,7 @@
 """Checks: one module per kind. Importing this package registers every built-in kind."""
 
 from doclint.checks import (  # noqa: F401
+    confusable,
     divergence,
     duplicate,
     idiom,
@@ -10,4 +11,5 @@ from doclint.checks import (  # noqa: F401
     pattern,
     repetition,
     substitution,
+    wordlist,
 )

@@ -18,9 +18,9 @@ distinctive component, the phrase is common (``error_frequency``) and the gain i
 (``error_gain``); ``warning`` with a smaller gain (``warning_gain``) or a less common phrase
 (``min_frequency``); ``info`` for the rest above ``min_gain`` — phrases the dictionary
 lists without having counted them (a count of 3), characters only near in sound. Rare
-phrases have legitimate variants (势有必至 / 事有必至, 声震屋瓦 / 声振屋瓦), so they stay hints. A form
-written ``repeated`` times in one document is the author's choice of variant and is info too. Traditional text is matched
-through OpenCC and reported in its own script.
+phrases have legitimate variants (势有必至 / 事有必至, 声震屋瓦 / 声振屋瓦), so they stay
+hints. A form written ``repeated`` times in one document is the author's choice of variant
+and is info too. Traditional text is matched through OpenCC and reported in its own script.
 """
 
 from __future__ import annotations

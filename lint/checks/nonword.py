@@ -34,7 +34,7 @@ from doclint.language import similarity
 from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
 from doclint.language.script import to_simplified
-from doclint.language.segment import spans
+from doclint.language.segment import words
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -42,6 +42,12 @@ if TYPE_CHECKING:
     from doclint.finding import Finding
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# The span is a run of single-character words, so log P(word) - Σ log P(character) is its gain
+# without context; the context (a longer word taking the correction in) adds at most about this.
+_CONTEXT_BONUS = 3.0
+_SEPARATOR = "\x00"
+# Two or more single Chinese characters in a row, each a word of its own, in words joined by _SEPARATOR.
+_SINGLE_RUN = re.compile(r"(?:(?<=\x00)|^)[\u4e00-\u9fff](?:\x00[\u4e00-\u9fff])+(?=\x00|$)")
 
 
 @lru_cache(maxsize=4)
@@ -104,23 +110,25 @@ class NonWord(Check):
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, word, level) for each span of single characters best read as a misspelt word."""
-        run: list[int] = []
-        for word, start, _ in [*spans(text), ("", len(text), len(text))]:
-            if len(word) == 1 and _HAN.match(word):
-                run.append(start)
-                continue
-            if len(run) >= 2:
-                yield from self._judge_run(text, run[0], run[-1] + 1)
-            run = []
+        joined = _SEPARATOR.join(words(text))  # runs are found by a regex over the words, not a Python loop
+        separators = 0
+        previous = 0
+        for m in _SINGLE_RUN.finditer(joined):
+            separators += joined.count(_SEPARATOR, previous, m.start())
+            previous = m.start()
+            lo = m.start() - separators
+            yield from self._judge_run(text, lo, lo + (m.end() - m.start() + 1) // 2)
 
     def _judge_run(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, str]]:
         table = masked_words(self.min_frequency, self.lengths)
+        lex = lexicon()
         best: dict[tuple[int, int], tuple[float, str]] = {}
         for length in self.lengths:
             for start in range(lo, hi - length + 1):
                 span = text[start : start + length]
                 if span in self.allow:
                     continue
+                written = None
                 for k, wrong in enumerate(span):
                     if wrong in self.keep:
                         continue
@@ -133,8 +141,12 @@ class NonWord(Check):
                         if len(entry) < len(alike)
                         else [c for c in alike if c in entry]
                     )
+                    if rights and written is None:
+                        written = sum(map(lex.log_probability, span))
                     for right in rights:
                         word, key = entry[right], (start, start + length)
+                        if lex.log_probability(word) - written < self.min_gain - _CONTEXT_BONUS:
+                            continue  # cannot reach min_gain even if the context helped
                         score = gain(text, start, start + length, word)
                         better = score >= self.min_gain and (key not in best or score > best[key][0])
                         if better and segmented_whole(text, start, start + length, word):

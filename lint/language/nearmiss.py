@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 _TABLE_BITS = 25  # 32 M bits (4 MB): about 0.5 % of unrelated windows pass the bit test
-_SHIFT = np.uint64(64 - _TABLE_BITS)
+_SHIFT = 64 - _TABLE_BITS
 
 
 _WIDTH = 4  # every phrase is probed through windows of this many characters
@@ -57,6 +59,8 @@ class NearMissIndex:
     whole phrase is then compared exactly."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
+        import numpy as np  # imported here: a run that never asks for near misses does not pay for numpy
+
         self.exact: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
         bits = np.zeros(2**_TABLE_BITS // 8, dtype=np.uint8)
         for phrase in set(phrases):
@@ -70,14 +74,17 @@ class NearMissIndex:
                     self.exact[(k, probe[:k] + probe[k + 1 :])].append((phrase, offset))
                     slot = ((full - codes[k] * _MULTIPLIERS[k]) & (2**64 - 1)) >> (64 - _TABLE_BITS)
                     bits[slot >> 3] |= 1 << (slot & 7)
-        self.bits = bits
+        self.bits: np.ndarray = bits
 
     def find(self, text: str) -> Iterator[NearMiss]:
         """Every span of ``text`` one character away from a phrase (the phrases themselves excluded)."""
+        import numpy as np
+
         n = len(text)
         m = n - _WIDTH + 1
         if m <= 0:
             return
+        shift = np.uint64(_SHIFT)
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         seen: set[tuple[int, str]] = set()
         with np.errstate(over="ignore"):
@@ -85,7 +92,7 @@ class NearMissIndex:
             for i, factor in enumerate(_MULTIPLIERS):
                 full += codes[i : i + m] * np.uint64(factor)
             for k, factor in enumerate(_MULTIPLIERS):
-                slots = (full - codes[k : k + m] * np.uint64(factor)) >> _SHIFT
+                slots = (full - codes[k : k + m] * np.uint64(factor)) >> shift
                 hit = (self.bits[slots >> np.uint64(3)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1
                 for at in np.flatnonzero(hit).tolist():
                     window = text[at : at + _WIDTH]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+_NEARBY = 20  # characters each side that decide the script of a span
+
 
 @lru_cache(maxsize=2)
 def _converter(config: str):  # type: ignore[no-untyped-def]
@@ -36,12 +38,13 @@ class Simplified:
         """``suggestion`` for the span at ``start``, written in the script of the original text.
 
         Characters the suggestion keeps from the span stay as the original wrote them; only the
-        characters it changes are converted back to Traditional, and only when the span itself
-        was written in Traditional."""
+        characters it changes are converted back to Traditional, and only when the text around
+        the span (``_NEARBY`` characters each side) was written in Traditional."""
         span = self.text[start : start + len(suggestion)]
         original = self.original[start : start + len(suggestion)]
-        if span == original:
-            return suggestion  # this span is Simplified as written (a mixed text converts only in places)
+        lo, hi = max(0, start - _NEARBY), start + len(suggestion) + _NEARBY
+        if self.text[lo:hi] == self.original[lo:hi]:
+            return suggestion  # Simplified here as written (a mixed text is Traditional only in places)
         back = to_traditional(suggestion)
         return (
             "".join(o if s == c else t for o, s, c, t in zip(original, span, suggestion, back, strict=False))
@@ -49,8 +52,11 @@ class Simplified:
         )
 
 
+@lru_cache(maxsize=4)
 def to_simplified(text: str) -> Simplified:
-    """``text`` converted to Simplified (OpenCC t2s), or unchanged when conversion would move offsets."""
+    """``text`` converted to Simplified (OpenCC t2s), or unchanged when conversion would move offsets.
+
+    Cached: the misspelling rules all read the same document."""
     converted = _converter("t2s").convert(text)
     return Simplified(text, converted if len(converted) == len(text) else text)
 
