@@ -14,7 +14,20 @@ import pytest
 
 from tests.conftest import ROOT, doclint
 
-KINDS = {"pattern", "substitution", "repetition", "duplicate", "numbering", "divergence", "layout", "punctuation"}
+KINDS = {
+    "pattern",
+    "substitution",
+    "repetition",
+    "duplicate",
+    "numbering",
+    "divergence",
+    "layout",
+    "punctuation",
+    "idiom",
+    "nonword",
+    "wordlist",
+    "confusable",
+}
 LOCATION_KEYS = {"path", "line", "column", "end_line", "end_column", "excerpt"}
 
 

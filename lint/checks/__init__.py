@@ -1,3 +1,16 @@
 """Checks: one module per kind. Importing this package registers every built-in kind."""
 
-from doclint.checks import divergence, duplicate, layout, numbering, pattern, punctuation, repetition, substitution  # noqa: F401
+from doclint.checks import (  # noqa: F401
+    confusable,
+    divergence,
+    duplicate,
+    idiom,
+    layout,
+    nonword,
+    numbering,
+    pattern,
+    punctuation,
+    repetition,
+    substitution,
+    wordlist,
+)
