@@ -55,10 +55,8 @@ def test_hard_wrapping_is_reported_once_with_its_width() -> None:
 
 
 def test_the_stray_spaces_of_the_printed_seed_are_found() -> None:
-    texts = {
-        f.location.excerpt[max(0, f.location.column - 4) : f.location.end_column + 3]
-        for f in file_findings("stray-space", SEED_PRINT)
-    }
+    places = [loc for f in file_findings("stray-space", SEED_PRINT) for loc in (f.location, *f.related)]
+    texts = {loc.excerpt[max(0, loc.column - 4) : loc.end_column + 3] for loc in places}
     for expected in ("阳市 2 ", "3月 5日", "勉县 1400", "400 多名"):
         assert any(expected in t for t in texts), expected
 

@@ -27,6 +27,7 @@ KINDS = {
     "nonword",
     "wordlist",
     "confusable",
+    "spacing",
 }
 LOCATION_KEYS = {"path", "line", "column", "end_line", "end_column", "excerpt"}
 

@@ -11,6 +11,7 @@ from doclint.checks import (  # noqa: F401
     pattern,
     punctuation,
     repetition,
+    spacing,
     substitution,
     wordlist,
 )

@@ -8,8 +8,6 @@ One kind, several checks chosen by ``params.check``:
   or a headline: the rest of the paragraph was lost.
 * ``hard-wrap`` — lines cut at a fixed width inside paragraphs; one finding
   per document, with the width.
-* ``stray-space`` — spaces between Chinese characters, or between Chinese and
-  digits, where Chinese typesetting uses none (``convention``).
 * ``furniture`` — running heads, credits, page numbers and jump lines in the
   body (``patterns``, matched against whole physical lines).
 
@@ -38,7 +36,7 @@ if TYPE_CHECKING:
     from doclint.engine.rule import Rule
     from doclint.finding import Finding
 
-CHECKS = ("broken-paragraph", "truncated-paragraph", "hard-wrap", "stray-space", "furniture")
+CHECKS = ("broken-paragraph", "truncated-paragraph", "hard-wrap", "furniture")
 # Characters a sentence can stop at the end of a paragraph: 。！？… and the list/lead-in marks ；：
 _CAN_END = SENTENCE_END + "；;：:"
 # Characters that cannot end a title or a byline: function words and open brackets
@@ -123,7 +121,6 @@ class Layout(Check):
         "additionalProperties": False,
         "properties": {
             "check": {"enum": list(CHECKS)},
-            "convention": {"enum": ["no-spaces", "spaces-around-latin"]},
             "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
             "ignore": {"type": "array", "items": {"type": "string"}},
         },
@@ -134,14 +131,6 @@ class Layout(Check):
         self.check = params["check"]
         self.patterns = compile_all(params.get("patterns", []))
         self.ignore = compile_all(params.get("ignore", []))
-        cjk = f"[{CJK_CLASS}]"
-        self.space_between_cjk = re.compile(rf"(?<={cjk})[ \u3000]+(?={cjk})")
-        # with the default convention, spaces between CJK and digits are stray too (安阳市 2 月份)
-        self.space_by_digit = (
-            re.compile(rf"(?<={cjk})[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?={cjk})")
-            if params.get("convention", "no-spaces") == "no-spaces"
-            else None
-        )
         if self.check == "furniture" and not self.patterns:
             raise ValueError("the furniture check needs patterns")
 
@@ -150,19 +139,11 @@ class Layout(Check):
             yield from self._furniture(doc, rule)
         elif self.check == "hard-wrap":
             yield from self._hard_wrap(doc, rule)
-        elif self.check == "stray-space":
-            for start, end in self._stray_spaces(doc):
-                loc = doc.location(start, end)
-                context = loc.excerpt[max(0, loc.column - 5) : loc.column - 1 + (end - start) + 4]
-                yield rule.finding(loc, suggestion="", before=context)
         else:
             yield from self._breaks(doc, rule)
 
     def edits(self, doc: Document, rule: Rule) -> Iterator[Edit]:
-        if self.check == "stray-space":
-            for start, end in self._stray_spaces(doc):
-                yield Edit(start, end, "")
-        elif self.check == "hard-wrap":
+        if self.check == "hard-wrap":
             yield from self._wrap_joins(doc)
         elif self.check == "broken-paragraph":
             for prev, nxt in self._torn(doc):
@@ -251,30 +232,6 @@ class Layout(Check):
             paragraphs=len(wrapped),
         )
 
-    # --- spaces ---
-
-    def _stray_spaces(self, doc: Document) -> Iterator[tuple[int, int]]:
-        """Source spans of stray spaces. Between Chinese characters only in running text (titles
-        and datelines separate words with spaces); never after an article marker, in a table row
-        or inside a byline's brackets."""
-        view = doc.logical
-        for par in view.paragraphs:
-            text = view.paragraph_text(par)
-            if self._is_furniture(text) or _is_table_row(text):
-                continue
-            patterns = [self.space_by_digit] if self.space_by_digit else []
-            if any(ch in text for ch in "。，") and not _is_title(text):
-                patterns.append(self.space_between_cjk)
-            marker = read_marker(text)
-            skip_to = marker[2] + 1 if marker else 0
-            spans = sorted(m.span() for pattern in patterns for m in pattern.finditer(text))
-            for a, b in spans:
-                if a <= skip_to or _in_byline_brackets(text, a):
-                    continue
-                start, end = view.source_span(par.start + a, par.start + b)
-                if "\n" not in doc.text[start:end]:
-                    yield start, end
-
     # --- page furniture ---
 
     def _is_furniture(self, text: str) -> bool:
@@ -292,12 +249,3 @@ class Layout(Check):
 
 # Lines that are page furniture are never halves of a torn sentence or prose with stray spaces.
 _FURNITURE_HINT = re.compile(r"星期[一二三四五六日天]|责编|美编|校对：|[上下]接第?\d+版|转第?\d+版")
-
-
-def _in_byline_brackets(text: str, index: int) -> bool:
-    """Inside （记者 桂 娟 李文哲）: newspapers pad two-character names with a space."""
-    opening = max(text.rfind("（", 0, index), text.rfind("(", 0, index))
-    if opening < 0:
-        return False
-    closing = min((i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0), default=len(text))
-    return index < closing and bool(re.search("记者|通讯员|摄|编辑", text[opening:closing]))

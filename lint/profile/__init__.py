@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from doclint.profile.blocks import document_starts
 from doclint.profile.register import colloquial_rate, latin_share
 from doclint.profile.roles import heading_flags
+from doclint.profile.spacing import Spacing, latin_spacing
 from doclint.profile.units import chapter_starts, unit_starts
 
 if TYPE_CHECKING:
@@ -55,12 +56,22 @@ class Profile:
         return chapter_starts(self._doc.logical)
 
     @cached_property
+    def heading_flags(self) -> list[bool]:
+        """For each paragraph, whether it is a heading (see :mod:`doclint.profile.roles`)."""
+        return heading_flags(self._doc.logical)
+
+    @cached_property
     def heading_starts(self) -> list[int]:
-        """View offsets of the paragraphs that are headings (see :mod:`doclint.profile.roles`)."""
+        """View offsets of the paragraphs that are headings."""
         view = self._doc.logical
-        return [p.start for p, heading in zip(view.paragraphs, heading_flags(view), strict=True) if heading]
+        return [p.start for p, heading in zip(view.paragraphs, self.heading_flags, strict=True) if heading]
 
     @cached_property
     def latin_share(self) -> float:
         """Latin letters among Latin and Han characters (technical documentation: high)."""
         return latin_share(self._doc.text)
+
+    @cached_property
+    def latin_spacing(self) -> Spacing:
+        """How the document spaces Chinese against Latin and digits (see :mod:`doclint.profile.spacing`)."""
+        return latin_spacing(self._doc.logical.text)

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from doclint.document.logical import LogicalView
 
 HEADING_MAX = 40  # characters: longer lines are text, whatever their punctuation
+COLUMN_SHARE = 0.75  # of a column's width: a line this wide in a column of text is body text
+_SLACK = 4  # display columns a full line may run past the column (a hanging comma)
 _SENTENCE_MARKS = re.compile(r"[。！？；!?;]")
 _CLAUSE_ENDING = "，、：,:"
 
@@ -27,9 +29,13 @@ def is_heading(text: str) -> bool:
 
 
 def heading_flags(view: LogicalView) -> list[bool]:
-    """For each paragraph of the view, whether it is a heading (Markdown ``#`` lines always are)."""
+    """For each paragraph of the view, whether it is a heading (Markdown ``#`` lines always are).
+    On a page set in columns (``view.wrap_width``), a line about as wide as its column is body
+    text whatever its punctuation: a paragraph's first, indented line."""
     flags = []
+    column = view.wrap_width
     for par in view.paragraphs:
         line = view.lines[par.first_line]
-        flags.append(line.kind == "heading" or is_heading(view.paragraph_text(par)))
+        body = column is not None and COLUMN_SHARE * column <= line.width <= column + _SLACK
+        flags.append(line.kind == "heading" or (not body and is_heading(view.paragraph_text(par))))
     return flags

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check, Edit
+from doclint.checks.hits import MAX_EACH, SubCheck, edits, findings
 from doclint.checks.punctuation import alphanumeric, doubled, forms, numbers, pairs, quotes, spacing, width
-from doclint.checks.punctuation.hits import MAX_EACH, SubCheck, edits, findings
 
 if TYPE_CHECKING:
     from doclint.document import Document

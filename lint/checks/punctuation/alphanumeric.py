@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from doclint.checks.punctuation.hits import Hit, SubCheck
+from doclint.checks.hits import Hit, SubCheck
 from doclint.document.chars import fold_width
 
 if TYPE_CHECKING:

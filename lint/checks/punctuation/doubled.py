@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from doclint.checks.punctuation.hits import Hit, SubCheck
+from doclint.checks.hits import Hit, SubCheck
 from doclint.document.chars import is_cjk
 
 if TYPE_CHECKING:

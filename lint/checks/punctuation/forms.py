@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from doclint.checks.hits import Hit, SubCheck
 from doclint.checks.punctuation.context import SPACE_CLASS, after, before, is_chinese, protected
-from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.checks.regex import Exceptions
 from doclint.document.chars import CJK_CLASS
 

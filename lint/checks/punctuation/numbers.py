@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from doclint.checks.hits import Hit, SubCheck
 from doclint.checks.punctuation.context import MarkCount
-from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.document.chars import CJK_CLASS
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from doclint.checks.hits import Hit, SubCheck
 from doclint.checks.punctuation.context import protected
-from doclint.checks.punctuation.hits import Hit, SubCheck
 
 if TYPE_CHECKING:
     from doclint.document import Document

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from doclint.checks.punctuation.hits import Hit, SubCheck
+from doclint.checks.hits import Hit, SubCheck
 
 if TYPE_CHECKING:
     from doclint.document import Document

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from doclint.checks.hits import Hit, SubCheck
 from doclint.checks.punctuation.context import (
     FULL_WIDTH_MARKS,
     SPACE_CLASS,
@@ -31,7 +32,6 @@ from doclint.checks.punctuation.context import (
     is_chinese,
     protected,
 )
-from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.checks.punctuation.width import straight_quotes
 from doclint.document.chars import CJK_CLASS, is_cjk
 

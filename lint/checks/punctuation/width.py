@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from doclint.checks.hits import Hit, SubCheck
 from doclint.checks.punctuation.context import (
     SPACE_CLASS,
     before,
@@ -29,7 +30,6 @@ from doclint.checks.punctuation.context import (
     is_chinese,
     protected,
 )
-from doclint.checks.punctuation.hits import Hit, SubCheck
 from doclint.checks.regex import Exceptions
 from doclint.document.chars import is_cjk
 

@@ -1,4 +1,4 @@
-"""Hits of the punctuation checks, and how they become findings and edits.
+"""Hits of a check, and how they become findings and edits (punctuation, spacing).
 
 A check finds *hits*: spans of the logical view with a replacement. Most
 documents have none or a few, and each is reported where it is. A document
