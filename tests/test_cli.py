@@ -109,8 +109,8 @@ def test_python_dash_m_and_the_console_script_print_the_same() -> None:
 
 def test_parallel_jobs_give_identical_output() -> None:
     paths = ["seeds/", str(ROOT / "tests")]
-    serial = doclint("check", "-f", "json", *paths)
-    parallel = doclint("check", "-f", "json", "--jobs", "2", *paths)
+    serial = doclint("check", "--no-cache", "-f", "json", *paths)
+    parallel = doclint("check", "--no-cache", "-f", "json", "--jobs", "2", *paths)
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout
 
