@@ -88,6 +88,7 @@ def _setup(
     extra_rules: Sequence[Path],
     preset: str | None = None,
     max_file_size: float | None = None,
+    cache: bool = True,
 ) -> tuple[Config, list[Rule]]:
     from doclint.document.source import MIB
     from doclint.engine.config import load_config
@@ -98,6 +99,7 @@ def _setup(
         config.preset = preset
     if max_file_size is not None:
         config.max_bytes = int(max_file_size * MIB)
+    config.cache = cache  # --no-cache: neither cached results nor the cached rule set
     return config, load_ruleset(config, extra_rules)
 
 
@@ -154,7 +156,7 @@ def check(
     from doclint.errors import DoclintError
     from doclint.report import Report, formats, streamer
 
-    config, rules = _setup(config_path, extra_rules, preset, max_file_size)
+    config, rules = _setup(config_path, extra_rules, preset, max_file_size, cache)
     config.add_cli_rules(enable, disable)
     check_rule_ids(config, rules)
     if apply_fixes and fix_files(paths or ["."], config, rules, encoding, show_diff=False)[1]:

@@ -174,7 +174,10 @@ def _legacy_encoding(data: bytes, name: str) -> str:
 
     matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if m.chaos <= MAX_CHAOS]
     if not matches:
-        raise InputError(name, "cannot decode: not UTF-8, UTF-16/32 with BOM, GB18030/GBK or Big5 text")
+        raise InputError(
+            name,
+            "cannot decode: not UTF-8, UTF-16/32 with BOM, GB18030/GBK or Big5 text (if it is text, use --encoding)",
+        )
     ranked = sorted(matches, key=lambda m: (m.chaos - m.coherence, m.encoding))
     best = ranked[0]
     if len(ranked) > 1:

@@ -20,6 +20,7 @@ from doclint.errors import DoclintError, InputError
 
 MIB = 1024 * 1024
 DEFAULT_MAX_BYTES = 16 * MIB  # documented in the README (Guarantees); --max-file-size raises it
+MAX_YAML_BYTES = 4 * MIB  # rule files, presets and the config
 _CHUNK = MIB
 
 

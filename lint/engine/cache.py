@@ -105,13 +105,19 @@ def load_pickle(name: str) -> Any | None:
         return None
 
 
-def save_pickle(name: str, value: Any) -> None:
+def save_pickle(name: str, value: Any, keep: int = 8) -> None:
+    """Store ``value``; of the pickles sharing ``name``'s prefix (``rules-``), the ``keep``
+    most recent stay, so every edit of the code does not leave one more behind."""
     folder = cache_root()
     if folder is None:
         return
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         _write_atomically(folder / f"{name}.pickle", data)
+        prefix = name.split("-", 1)[0]
+        older = sorted(folder.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for stale in older[keep:]:
+            stale.unlink(missing_ok=True)
     except Exception:  # unpicklable checks, a full disk: run without the cache
         return
 

@@ -121,13 +121,15 @@ def _yaml_files(top: Path) -> Iterator[Path]:
                 continue  # a dangling link or a file gone meanwhile is not a rule file
 
 
-def load_rules(files: Sequence[Path]) -> list[Rule]:
+def load_rules(files: Sequence[Path], use_cache: bool = True) -> list[Rule]:
     """Load and validate every rule in ``files``; rule ids must be unique.
 
     The validated rules are kept in the per-user cache, keyed by the files' contents and
     doclint's code, so a start-up does not re-validate every YAML file."""
     from doclint.engine import cache
 
+    if not use_cache:
+        return _load_rules(files)
     try:
         key = "rules-" + cache.digest(cache.code_digest(), [(f.as_posix(), _file_digest(f)) for f in files])
     except DoclintError:
@@ -142,9 +144,8 @@ def load_rules(files: Sequence[Path]) -> list[Rule]:
 
 
 def _file_digest(path: Path) -> str:
-    from doclint.document.source import read_regular
+    from doclint.document.source import MAX_YAML_BYTES, read_regular
     from doclint.engine.cache import content_digest
-    from doclint.engine.yamlfile import MAX_YAML_BYTES
 
     data, _ = read_regular(path, path.as_posix(), MAX_YAML_BYTES, RuleError)
     return content_digest(data)

@@ -65,7 +65,7 @@ def load_ruleset(config: Config, extra: Sequence[Path] = ()) -> list[Rule]:
             raise ConfigError(config.source or "config", f"unknown pack {pack!r} (built-in: {', '.join(known)})")
     files = rule_files([builtin_rules_dir() / p for p in packs])
     files += rule_files([*config.rules, *extra])
-    rules = load_rules(files)
+    rules = load_rules(files, use_cache=config.cache)
     ids = {r.id for r in rules}
     unknown = sorted(set(config.extend) - ids)
     if unknown:
@@ -217,8 +217,8 @@ def check_document(
 class _guard:
     """Turn a rule's regex timeout or crash on a document into one error naming both."""
 
-    def __init__(self, rule: Rule, path: str) -> None:
-        self.rule, self.path = rule, path
+    def __init__(self, rule: Rule, path: str, on: str = "this file") -> None:
+        self.rule, self.path, self.on = rule, path, on
 
     def __enter__(self) -> None:
         return None
@@ -233,9 +233,9 @@ class _guard:
                 f"{exc.seconds:.1f} s (catastrophic backtracking: rewrite its nested or overlapping repeats)",
             ) from None
         if isinstance(exc, MemoryError):
-            raise InputError(self.path, f"rule {self.rule.id}: out of memory on this file") from None
+            raise InputError(self.path, f"rule {self.rule.id}: out of memory on {self.on}") from None
         raise InternalError(
-            self.path, f"rule {self.rule.id} failed on this file ({type(exc).__name__}: {exc}); please report it"
+            self.path, f"rule {self.rule.id} failed on {self.on} ({type(exc).__name__}: {exc}); please report it"
         ) from None
 
 
@@ -255,7 +255,7 @@ def corpus_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
 def check_corpus(docs: Sequence[Document], rules: Iterable[Rule], config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for rule in corpus_rules(rules, config):
-        with _guard(rule, "the documents of this run"):
+        with _guard(rule, "doclint", on="the documents of this run together"):
             for finding in rule.check.run_corpus(docs, rule):
                 level = config.level_for(rule.id, rule.level, finding.location.path)
                 if level is not None:
@@ -423,7 +423,7 @@ class Run:
         self.errors: list[DoclintError] = []
         folder = None
         context = None
-        if use_cache:
+        if use_cache and config.cache:
             from doclint.engine import cache
 
             folder = cache.cache_root()
@@ -511,7 +511,18 @@ class Run:
 
         forking = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forking else None)
-        setup = self.setup if forking else replace(self.setup, rules=None)
+        setup = self.setup
+        if forking:
+            # The parent checks the first file itself before forking: every lazy structure (the
+            # segmenter's dictionary, compiled tables) is then built once and inherited.
+            first = _Checker(setup)
+            try:
+                yield first.check(shown[0])
+            finally:
+                first.close()
+            shown = shown[1:]
+        else:
+            setup = replace(setup, rules=None)  # spawned workers load the rules (from the cache)
         jobs = min(self.jobs, len(shown))
         chunk = max(1, min(16, len(shown) // (jobs * 8)))
         try:

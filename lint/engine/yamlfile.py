@@ -14,10 +14,9 @@ from typing import Any
 
 import yaml
 
-from doclint.document.source import MIB, read_regular
+from doclint.document.source import MAX_YAML_BYTES, read_regular
 from doclint.errors import DoclintError
 
-MAX_YAML_BYTES = 4 * MIB
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a document when expanded
 MAX_DEPTH = 64  # nesting of mappings and lists
 
