@@ -92,15 +92,17 @@ def _setup(
 ) -> tuple[Config, list[Rule]]:
     from doclint.document.source import MIB
     from doclint.engine.config import load_config
-    from doclint.engine.runner import load_ruleset
+    from doclint.engine.runner import check_rule_ids, load_ruleset
 
     config = load_config(config_path)
     if preset is not None:
-        config.preset = preset
+        config.preset, config.preset_source = preset, "--preset"
     if max_file_size is not None:
         config.max_bytes = int(max_file_size * MIB)
     config.cache = cache  # --no-cache: neither cached results nor the cached rule set
-    return config, load_ruleset(config, extra_rules)
+    rules = load_ruleset(config, extra_rules)
+    check_rule_ids(config, rules)
+    return config, rules
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,6 +154,7 @@ def check(
 ) -> None:
     """Check files and folders (default: the current folder); - reads standard input."""
     from doclint.engine import baseline
+    from doclint.engine.discovery import display
     from doclint.engine.runner import Run, check_rule_ids
     from doclint.errors import DoclintError
     from doclint.report import Report, formats, streamer
@@ -177,7 +180,7 @@ def check(
         from doclint.engine.files import write_text_atomically
 
         write_text_atomically(write_baseline, baseline.render(counts))
-        _say(f"doclint: wrote {sum(counts.values())} findings to {write_baseline.as_posix()}")
+        _say(f"doclint: wrote {sum(counts.values())} findings to {display(write_baseline.as_posix())}")
         sys.exit(EXIT_ERROR if checking.errors else EXIT_CLEAN)
     keep = baseline.Filter(known, config.root) if known is not None else None
     report = Report([], {r.id: r for r in rules}, root=config.root)

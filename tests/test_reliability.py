@@ -20,9 +20,9 @@ from doclint.checks.numerals import parse_chinese
 from doclint.document import Document
 from doclint.document.decode import decode, encode
 from doclint.engine.config import Config
+from doclint.engine.discovery import discover
 from doclint.engine.files import atomic_output
 from doclint.engine.fixer import fix, save
-from doclint.engine.runner import discover
 from doclint.errors import ConfigError, DoclintError, InputError, RuleError
 from tests.conftest import ROOT
 

@@ -55,11 +55,13 @@ def cache_root() -> Path | None:
         st = folder.stat()
     except OSError:
         return None
-    if not stat.S_ISDIR(st.st_mode) or (st.st_mode & 0o022):
+    if not stat.S_ISDIR(st.st_mode) or (st.st_mode & 0o022) or not _ours(st):
         return None  # someone else could plant entries there
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        return None
     return folder
+
+
+def _ours(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,7 @@ def load_pickle(name: str) -> Any | None:
     path = folder / f"{name}.pickle"
     try:
         st = path.lstat()
-        if not stat.S_ISREG(st.st_mode) or (st.st_mode & 0o022) or st.st_uid != os.getuid():
+        if not stat.S_ISREG(st.st_mode) or (st.st_mode & 0o022) or not _ours(st):
             return None
         with path.open("rb") as f:
             return pickle.load(f)

@@ -105,6 +105,7 @@ class Config:
     source: str | None = None
     packs: list[str] | None = None
     preset: str | None = None
+    preset_source: str | None = None  # "file:line" or "--preset", for errors
     rules: list[Path] = field(default_factory=list)
     enable: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
@@ -198,7 +199,9 @@ def find_config(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            # anything there but a folder is the config: a pipe or a broken link is then refused
+            # when read, rather than silently ignored
+            if os.path.lexists(candidate) and not candidate.is_dir():
                 return candidate
     return None
 
@@ -209,7 +212,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     file = explicit if explicit is not None else find_config(cwd)
     if file is None:
         return Config(root=cwd)
-    if not file.exists():
+    if not os.path.lexists(file):
         raise ConfigError(file.as_posix(), "no such config file")
     from doclint.engine.yamlfile import line_of, read_yaml, validate
 
@@ -221,6 +224,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     config = Config(root=root, source=name)
     config.packs = data.get("packs")
     config.preset = data.get("preset")
+    config.preset_source = line_of(node, ["preset"], name) if config.preset else None
     config.rules = [root / p for p in data.get("rules", [])]
     for key in ("enable", "disable", "severity", "extend", "fail_level", "include", "exclude"):
         if key in data:

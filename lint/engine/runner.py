@@ -1,4 +1,4 @@
-"""Run a rule set over documents: discovery, per-document checks, corpus checks.
+"""Run a rule set over documents: per-document checks, corpus checks, version comparisons.
 
 The order of findings never depends on scheduling: documents keep the order in which they
 were named or discovered, and findings within a document are sorted by position, so
@@ -14,8 +14,6 @@ error line naming the rule and the file, never a traceback or a hang.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,7 +26,8 @@ from doclint.document import Document
 from doclint.document.decode import decode
 from doclint.document.source import DEFAULT_MAX_BYTES, read_regular, read_stdin
 from doclint.engine import suppress
-from doclint.engine.config import Config, matches, project_path
+from doclint.engine.config import Config, project_path
+from doclint.engine.discovery import STDIN, discover, display
 from doclint.engine.loader import (
     builtin_packs,
     builtin_rule_ids,
@@ -43,8 +42,6 @@ from doclint.engine.loader import (
 from doclint.engine.rule import Rule
 from doclint.errors import ConfigError, DoclintError, InputError, InternalError
 from doclint.finding import Finding
-
-STDIN = "-"
 
 
 @dataclass
@@ -73,7 +70,7 @@ def load_ruleset(config: Config, extra: Sequence[Path] = ()) -> list[Rule]:
         raise ConfigError(where, f"extend: no such rule {unknown[0]!r}{did_you_mean(unknown[0], ids)}")
     extensions: dict[str, list[tuple[dict[str, Any], str]]] = {}
     if config.preset:
-        preset, preset_file = load_preset(config.preset, config.source or "--preset")
+        preset, preset_file = load_preset(config.preset, config.preset_source or config.source or "--preset")
         for rule_id, params in preset.items():
             if rule_id in ids:  # a preset may name rules of packs that are not loaded
                 extensions.setdefault(rule_id, []).append((params, preset_file))
@@ -106,80 +103,6 @@ def check_rule_ids(config: Config, rules: Sequence[Rule]) -> None:
 
 def known_rule_ids(rules: Sequence[Rule]) -> frozenset[str]:
     return frozenset({r.id for r in rules} | builtin_rule_ids())
-
-
-# --- discovery ------------------------------------------------------------------------------
-
-
-def display(path: str) -> str:
-    """A path as reports show it: bytes that are not UTF-8 (surrogate escapes) as ``\\xNN``."""
-    if path.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in path):
-        return path
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def discover(paths: Sequence[str], config: Config) -> Iterator[str | DoclintError]:
-    """Files to lint (named files always, folders walked with include/exclude), and an error
-    for every folder that cannot be read: a run that silently skipped one would pass green."""
-    for given in paths:
-        if given == STDIN:
-            yield given
-            continue
-        try:
-            is_dir = Path(given).is_dir()
-        except OSError:
-            is_dir = False
-        if not is_dir:
-            yield given
-            continue
-        top = Path(given).as_posix()
-        for shown in walk(top):
-            if isinstance(shown, DoclintError):
-                yield shown
-                continue
-            relative = _match_path(shown, top, config.root)
-            if any(matches(relative, g) for g in config.include) and not any(
-                matches(relative, g) for g in config.exclude
-            ):
-                yield shown
-
-
-def _match_path(shown: str, top: str, root: Path) -> str:
-    """What include/exclude globs see: the path relative to the project root, or, for a folder
-    outside the root (``../shared/corpus``), relative to the folder named on the command line."""
-    relative = project_path(shown, root)
-    if not relative.startswith("/"):
-        return relative
-    return shown[len(top) :].lstrip("/") if shown.startswith(top) else relative
-
-
-def walk(top: str) -> Iterator[str | DoclintError]:
-    """Regular files under ``top`` in a stable depth-first order (a folder's files, then its
-    subfolders), without recursion, so any depth works; links to folders are not followed,
-    pipes, devices and sockets are skipped, and an unreadable folder is an error."""
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
-        except OSError as exc:
-            yield InputError(display(folder), f"cannot read folder: {exc.strerror or exc}")
-            continue
-        subfolders = []
-        for entry in entries:
-            shown = f"{folder.rstrip('/')}/{entry.name}" if folder != "." else entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(shown)
-                elif entry.is_symlink():
-                    if not os.path.exists(entry.path) or stat.S_ISREG(os.stat(entry.path).st_mode):
-                        yield shown  # read through the link; a dangling one is reported when read
-                elif stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
-                    yield shown
-            except OSError as exc:
-                yield InputError(display(shown), f"cannot read: {exc.strerror or exc}")
-        stack.extend(reversed(subfolders))
 
 
 # --- checking one document ---------------------------------------------------------------------
@@ -432,6 +355,7 @@ class Run:
                     cache.code_digest(),
                     [(r.id, r.kind, r.level, r.message, r.params, r.source) for r in rules],
                     _config_key(config),
+                    sorted(known_rule_ids(rules)),
                     encoding,
                 )
         self.setup = _Setup(
