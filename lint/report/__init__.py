@@ -14,6 +14,7 @@ characters by construction.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -39,6 +40,17 @@ def _escape(m: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with control characters and escape sequences shown as ``\\x1b``-style escapes."""
     return _UNPRINTABLE.sub(_escape, text)
+
+
+# json escapes C0 controls itself; DEL, C1 and the bidi overrides it leaves raw
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """JSON with non-ASCII text kept readable, and every character that could steer a terminal
+    written as a ``\\u`` escape (the same data: they can only occur inside strings)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass

@@ -5,15 +5,14 @@ Streams as files finish, so a long run can be piped into ``jq`` or a database as
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from doclint.finding import Finding
-from doclint.report import Report
+from doclint.report import Report, json_text
 
 
 def finding(f: Finding, report: Report) -> str:
-    return json.dumps(f.to_dict(), ensure_ascii=False) + "\n"
+    return json_text(f.to_dict()) + "\n"
 
 
 def render(report: Report, out: TextIO) -> None:

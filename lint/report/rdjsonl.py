@@ -6,11 +6,10 @@ are converted: a Chinese character is three bytes wide.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from doclint.finding import Finding, Location
-from doclint.report import Report
+from doclint.report import Report, json_text
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -47,7 +46,7 @@ def finding(f: Finding, report: Report) -> str:
         diagnostic["related_locations"] = [
             {"message": "related", "location": {"path": r.path, "range": _range(r)}} for r in f.related
         ]
-    return json.dumps(diagnostic, ensure_ascii=False) + "\n"
+    return json_text(diagnostic) + "\n"
 
 
 def render(report: Report, out: TextIO) -> None:
