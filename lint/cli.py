@@ -24,8 +24,10 @@ from doclint import __version__
 from doclint.finding import SEVERITIES, severity_rank
 
 if TYPE_CHECKING:
+    from doclint.engine.baseline import Filter
     from doclint.engine.config import Config
     from doclint.engine.rule import Rule
+    from doclint.engine.runner import Run
     from doclint.errors import DoclintError
     from doclint.finding import Finding
     from doclint.report import Report
@@ -154,10 +156,7 @@ def check(
 ) -> None:
     """Check files and folders (default: the current folder); - reads standard input."""
     from doclint.engine import baseline
-    from doclint.engine.discovery import display
     from doclint.engine.runner import Run, check_rule_ids
-    from doclint.errors import DoclintError
-    from doclint.report import Report, formats, streamer
 
     config, rules = _setup(config_path, extra_rules, preset, max_file_size, cache)
     config.add_cli_rules(enable, disable)
@@ -169,26 +168,55 @@ def check(
         paths or ["."], config, rules, extra_rules=extra_rules, jobs=jobs, encoding=encoding, use_cache=cache
     )
     if write_baseline is not None:
-        from collections import Counter
-
-        counts: Counter[str] = Counter()
-        for item in checking:
-            if isinstance(item, DoclintError):
-                _say(f"doclint: error: {item}")
-            else:
-                counts[baseline.fingerprint(item, config.root)] += 1
-        from doclint.engine.files import write_text_atomically
-
-        write_text_atomically(write_baseline, baseline.render(counts))
-        _say(f"doclint: wrote {sum(counts.values())} findings to {display(write_baseline.as_posix())}")
+        _write_baseline(checking, write_baseline, config.root)
         sys.exit(EXIT_ERROR if checking.errors else EXIT_CLEAN)
     keep = baseline.Filter(known, config.root) if known is not None else None
-    report = Report([], {r.id: r for r in rules}, root=config.root)
-    threshold = severity_rank(fail_level or config.fail_level)
+    failing = _report(checking, rules, config.root, keep, fmt, output, color, fail_level or config.fail_level)
+    if checking.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _write_baseline(checking: Run, path: Path, root: Path) -> None:
+    """Record the fingerprints of every finding of the run (errors are still reported)."""
+    from collections import Counter
+
+    from doclint.engine import baseline
+    from doclint.engine.discovery import display
+    from doclint.engine.files import write_text_atomically
+    from doclint.errors import DoclintError
+
+    counts: Counter[str] = Counter()
+    for item in checking:
+        if isinstance(item, DoclintError):
+            _say(f"doclint: error: {item}")
+        else:
+            counts[baseline.fingerprint(item, root)] += 1
+    write_text_atomically(path, baseline.render(counts))
+    _say(f"doclint: wrote {sum(counts.values())} findings to {display(path.as_posix())}")
+
+
+def _report(
+    checking: Run,
+    rules: list[Rule],
+    root: Path,
+    keep: Filter | None,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    fail_level: str,
+) -> bool:
+    """Print the run's findings as they come (streaming formats) or at the end; errors go to
+    stderr as they happen. Whether anything reached ``fail_level``."""
+    from doclint.errors import DoclintError
+    from doclint.report import STREAMING, Report, formats, streamer
+
+    report = Report([], {r.id: r for r in rules}, root=root)
+    threshold = severity_rank(fail_level)
     failing = False
     with _destination(output) as out:
         report.color = (out.isatty() if color is None else color) and fmt == "text"
-        one, closing = streamer(fmt) if fmt in ("text", "jsonl", "github", "rdjsonl") else (None, None)
+        one, closing = streamer(fmt) if fmt in STREAMING else (None, None)
         for item in checking:
             if isinstance(item, DoclintError):
                 _say(f"doclint: error: {item}")
@@ -206,9 +234,7 @@ def check(
             out.write(closing(report))
         else:
             formats()[fmt](report, out)
-    if checking.errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    return failing
 
 
 def exit_code(findings: Sequence[Finding], fail_level: str, exit_zero: bool = False) -> int:
