@@ -64,18 +64,34 @@ def _ours(st: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or st.st_uid == os.getuid()
 
 
+# Libraries whose versions can change findings: the segmenter and its dictionary, fuzzy
+# matching, the regex engine. Their files are stamped, not imported.
+_DEPENDENCIES = ("rjieba", "jieba", "rapidfuzz", "regex", "charset_normalizer")
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """doclint's version and the size and modification time of each of its modules and
-    built-in rule files, so an edited checkout (editable install) never reuses old results."""
+    """doclint's version, the size and modification time of every file of the package (code and
+    data) and of the libraries its findings depend on, so an edited checkout (editable install)
+    or an upgraded library never reuses old results."""
+    import importlib.util
+
     package = Path(__file__).resolve().parent.parent
     parts = [__version__, sys.version]
-    for path in sorted(package.rglob("*.py")):
-        try:
-            st = path.stat()
-        except OSError:
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts:
             continue
-        parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            parts.append(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    for name in _DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = Path(spec.origin) if spec is not None and spec.origin else None
+            st = origin.stat() if origin is not None else None
+        except (ImportError, ValueError, OSError):
+            st = None
+        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}" if st is not None else f"{name}:-")
     return hashlib.blake2b("\n".join(parts).encode("utf-8", "backslashreplace"), digest_size=16).hexdigest()
 
 
