@@ -1,8 +1,9 @@
 """Read a document's bytes safely: regular files only, within a size limit, never blocking.
 
-A named pipe would hang the run and ``/dev/zero`` would fill memory, so a file is opened
-without blocking and checked with ``fstat`` before anything is read: a device, pipe or socket
-is refused with one line. A file larger than the limit is refused before it is read (and a
+A named pipe would hang the run and ``/dev/zero`` would fill memory, so a file is checked
+with ``stat`` before it is opened, opened without blocking, and checked again with ``fstat``
+(it may have been swapped meanwhile) before anything is read: a device, pipe or socket is
+refused with one line. A file larger than the limit is refused before it is read (and a
 file that grows past it while being read is refused too), so memory stays within a small
 multiple of the largest accepted file. What was read is stamped (inode, size, modification
 time), so ``doclint fix`` can tell whether the file changed before it writes.
@@ -55,6 +56,13 @@ def read_regular(
     path: Path, name: str, limit: int = DEFAULT_MAX_BYTES, error: type[DoclintError] = InputError
 ) -> tuple[bytes, Stamp]:
     """The bytes of the regular file ``path`` (called ``name`` in messages), or raise ``error``."""
+    try:  # a device is never even opened (opening some has side effects)
+        before = os.stat(path)
+    except FileNotFoundError:
+        raise error(name, "no such file") from None
+    except OSError as exc:
+        raise error(name, f"cannot read: {exc.strerror or exc}") from None
+    _regular_or_raise(before.st_mode, name, error)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -66,10 +74,7 @@ def read_regular(
         raise error(name, f"cannot read: {exc.strerror or exc}") from None
     try:
         st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise error(name, "is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise error(name, f"not a regular file ({_kind(st.st_mode)}): only regular files are read")
+        _regular_or_raise(st.st_mode, name, error)
         if st.st_size > limit:
             raise error(name, too_large(st.st_size, limit))
         data = _read_at_most(fd, limit, name, error)
@@ -108,6 +113,13 @@ def _read_at_most(fd: int, limit: int, name: str, error: type[DoclintError]) -> 
         total += len(chunk)
         if total > limit:
             raise error(name, too_large(total, limit) + " (it grew while being read)")
+
+
+def _regular_or_raise(mode: int, name: str, error: type[DoclintError]) -> None:
+    if stat.S_ISDIR(mode):
+        raise error(name, "is a directory")
+    if not stat.S_ISREG(mode):
+        raise error(name, f"not a regular file ({_kind(mode)}): only regular files are read")
 
 
 def _kind(mode: int) -> str:
