@@ -264,11 +264,14 @@ class ResultCache:
         if not isinstance(value, str) or check != digest(key, value):
             return None
         try:
-            found = findings_from_json(value)
+            return findings_from_json(value)
         except Exception:
             return None
-        self._used.append((time.time(), key))
-        return found
+
+    def touch(self, key: str) -> None:
+        """Mark an entry as used by this run (the least recently used are pruned first)."""
+        if self._db is not None:
+            self._used.append((time.time(), key))
 
     def put(self, key: str, findings: list[Finding], characters: int) -> None:
         if self._db is None:

@@ -242,6 +242,7 @@ class Outcome:
     error: DoclintError | None = None
     document: Document | None = None  # only when corpus rules need every Document
     cache_key: str | None = None  # set when the findings were computed and may be cached
+    cache_hit: str | None = None  # set when they came from the cache (the parent marks it used)
 
 
 @dataclass
@@ -295,20 +296,20 @@ class _Checker:
             key = digest(setup.context, name, project_path(name, setup.config.root), content_digest(data))
             cached = self._cache.get(key)
             if cached is not None and not setup.keep_documents:
-                return Outcome(shown, cached[0], cached[1])
+                return Outcome(shown, cached[0], cached[1], cache_hit=key)
         decoded = decode(data, name, setup.encoding)
         if stamp is not None:
             decoded = replace(decoded, stamp=stamp)
         doc = Document(name, decoded.text, decoded)
         kept = doc if setup.keep_documents else None
         if cached is not None:
-            return Outcome(shown, cached[0], cached[1], document=kept)
+            return Outcome(shown, cached[0], cached[1], document=kept, cache_hit=key)
         findings = check_document(doc, self.rules, setup.config, setup.known)
         return Outcome(shown, findings, len(doc.text), document=kept, cache_key=key)
 
     def close(self) -> None:
         if self._cache is not None:
-            self._cache.close()
+            self._cache.close()  # it only read: the run's own store writes
 
 
 _worker: _Checker | None = None
@@ -382,12 +383,12 @@ class Run:
                 self.characters += outcome.characters
                 if outcome.document is not None:
                     docs.append(outcome.document)
-                if outcome.cache_key is not None:
-                    if store is None:
-                        from doclint.engine.cache import ResultCache
-
-                        store = ResultCache(self.setup.cache_folder)
-                    store.put(outcome.cache_key, outcome.findings, outcome.characters)
+                if outcome.cache_key is not None or outcome.cache_hit is not None:
+                    store = store or self._store()
+                    if outcome.cache_key is not None:
+                        store.put(outcome.cache_key, outcome.findings, outcome.characters)
+                    elif outcome.cache_hit is not None:
+                        store.touch(outcome.cache_hit)
                 yield from outcome.findings
         finally:
             if store is not None:
@@ -408,6 +409,11 @@ class Run:
             except DoclintError as exc:
                 self.errors.append(exc)
                 yield exc
+
+    def _store(self) -> Any:
+        from doclint.engine.cache import ResultCache
+
+        return ResultCache(self.setup.cache_folder)
 
     def _outcomes(self) -> Iterator[Outcome]:
         shown: list[str] = []
