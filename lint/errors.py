@@ -15,6 +15,10 @@ class DoclintError(Exception):
         self.where = where
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[DoclintError], tuple[str, str]]:
+        # Parallel workers send errors back pickled; the default would call __init__ with one argument.
+        return (type(self), (self.where, self.problem))
+
 
 class InputError(DoclintError):
     """A document could not be read or decoded."""
@@ -26,3 +30,7 @@ class RuleError(DoclintError):
 
 class ConfigError(DoclintError):
     """The configuration file is malformed."""
+
+
+class InternalError(DoclintError):
+    """A check failed on a document: a bug in doclint, reported as one line instead of a traceback."""

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite never touches the user's own cache: one private cache folder per test session.
+_CACHE = tempfile.mkdtemp(prefix="doclint-test-cache-")
+os.environ["DOCLINT_CACHE_DIR"] = _CACHE
+os.environ.pop("DOCLINT_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

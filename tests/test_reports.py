@@ -147,3 +147,30 @@ def test_report_can_be_written_to_a_file(tmp_path: Path) -> None:
     result = doclint("check", "-f", "sarif", "-o", str(out), "seeds/")
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("标题\x1b]0;pwned\x07", "标题\\x1b]0;pwned\\x07"),
+        ("清屏\x1b[2J", "清屏\\x1b[2J"),
+        ("C1\u009b31m", "C1\\x9b31m"),
+        ("反转\u202e文字", "反转\\u202e文字"),
+        ("制表\t符与全角　空格", "制表\t符与全角　空格"),
+        ("健全绩效考核分配制度。", "健全绩效考核分配制度。"),
+    ],
+)
+def test_printable_escapes_what_steers_a_terminal_and_keeps_text(text: str, shown: str) -> None:
+    from doclint.report import printable
+
+    assert printable(text) == shown
+
+
+def test_the_caret_stays_under_the_finding_after_an_escaped_control_character() -> None:
+    from doclint.report.text import excerpt_window
+
+    line = "\x1b[1m健全绩效考核考核分配制度。"
+    shown, pad, width = excerpt_window(line, line.index("考核考核") + 1, 4)
+    from doclint.document.chars import display_width
+
+    assert display_width(shown[: shown.index("考核考核")]) == pad and width == display_width("考核考核")

@@ -63,3 +63,9 @@ class Check:
     def run_corpus(self, docs: Sequence[Document], rule: Rule) -> Iterator[Finding]:
         """Findings that need every document of the run at once (most kinds have none)."""
         return iter(())
+
+    def needs_corpus(self) -> bool:
+        """Whether :meth:`run_corpus` has work to do; only then does the engine keep every
+        Document of a run in memory. A kind that overrides ``run_corpus`` and has a ``scope``
+        attribute needs the corpus only when ``scope == "corpus"``."""
+        return type(self).run_corpus is not Check.run_corpus and getattr(self, "scope", "corpus") == "corpus"

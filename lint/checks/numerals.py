@@ -8,24 +8,38 @@ NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 _NAMES = "零一二三四五六七八九"
 
 
+MAX_NUMERAL_CHARS = 16  # 九千九百九十九万九千九百九十九 is 15; anything longer is not a numeral we read
+
+
 def parse_chinese(text: str) -> int | None:
-    """The value of a Chinese numeral (十一 = 11, 一百零三 = 103, 一千二百六十 = 1260), or None."""
-    if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
+    """The value of a Chinese numeral (十一 = 11, 一百零三 = 103, 一千二百六十 = 1260), or None.
+
+    Only well-formed numerals below 10^8 are read: units fall within a section (千 before 百
+    before 十), and 万 comes at most once, so a run of a thousand 万 is None, not a number
+    with four thousand digits."""
+    if not text or len(text) > MAX_NUMERAL_CHARS or any(ch not in DIGITS and ch not in UNITS for ch in text):
         return None
     total, section, digit = 0, 0, None
+    last_unit = 10000  # units inside a section must fall: 千 > 百 > 十
+    seen_wan = False
     for ch in text:
         if ch in DIGITS:
             if digit is not None and DIGITS[ch] != 0:
                 return None  # two digits in a row (一二) is not a number here
             digit = DIGITS[ch] if DIGITS[ch] else None
+            continue
+        unit = UNITS[ch]
+        if unit == 10000:
+            if seen_wan:
+                return None
+            seen_wan = True
+            total = (section + (digit or 0)) * unit
+            section, digit, last_unit = 0, None, 10000
         else:
-            unit = UNITS[ch]
-            if unit == 10000:
-                total = (total + section + (digit or 0)) * unit
-                section, digit = 0, None
-            else:
-                section += (1 if digit is None else digit) * unit
-                digit = None
+            if unit >= last_unit:
+                return None  # 十百, 百百: not a numeral
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
     return total + section + (digit or 0)
 
 

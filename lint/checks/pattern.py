@@ -3,7 +3,9 @@
 Runs on the logical view, so a phrase wrapped across two physical lines is
 still one match. ``exceptions`` are regexes; a match lying inside an
 exception match is not reported (for example flag 其它 except in 其它方面 …).
-``replace`` turns the match into a suggestion (``\\1`` and ``\\g<name>`` work).
+``replace`` turns the match into a suggestion (``\\1`` and ``\\g<name>`` work); it is
+checked against the pattern's groups when the rule loads. Regexes run with a time bound
+(:mod:`doclint.checks.regex`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
-from doclint.checks.regex import Exceptions, compile_all
+from doclint.checks.regex import Exceptions, check_template, compile_all
 from doclint.document.chars import fold_width
 
 if TYPE_CHECKING:
@@ -49,6 +51,9 @@ class Pattern(Check):
         self.patterns = compile_all(as_list(params["pattern"]), flags)
         self.exceptions = compile_all(params.get("exceptions", []), flags)
         self.replace = params.get("replace")
+        if self.replace is not None:
+            for pattern in self.patterns:
+                check_template(pattern, self.replace)
         self.fold = bool(params.get("fold_width"))
 
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:

@@ -2,8 +2,9 @@
 
 ``swap`` maps each wrong form to its right form, as literal text. All wrong
 forms are searched in one pass (one alternation, longest first), so a list of
-thousands of entries costs about as much as one. ``exceptions`` are regexes,
-as in ``pattern``.
+thousands of entries costs about as much as one, and an alternation of escaped
+literals cannot backtrack, so it runs on ``re``. ``exceptions`` are regexes, as in
+``pattern``, and run with its time bound.
 """
 
 from __future__ import annotations

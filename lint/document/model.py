@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doclint.document.decode import Decoded, decode
 from doclint.document.logical import LogicalView
-from doclint.errors import InputError
+from doclint.document.source import DEFAULT_MAX_BYTES, read_regular
 from doclint.finding import Location
 
 if TYPE_CHECKING:
@@ -30,17 +31,17 @@ class Document:
         self.line_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
 
     @classmethod
-    def from_file(cls, file: Path, display_path: str | None = None, encoding: str | None = None) -> Document:
+    def from_file(
+        cls,
+        file: Path,
+        display_path: str | None = None,
+        encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Document:
+        """Read a regular file (never a pipe or device, never more than ``max_bytes``) or raise InputError."""
         name = display_path or file.as_posix()
-        try:
-            data = file.read_bytes()
-        except IsADirectoryError:
-            raise InputError(name, "is a directory") from None
-        except FileNotFoundError:
-            raise InputError(name, "no such file") from None
-        except OSError as exc:
-            raise InputError(name, exc.strerror or str(exc)) from None
-        decoded = decode(data, name, encoding)
+        data, stamp = read_regular(file, name, max_bytes)
+        decoded = replace(decode(data, name, encoding), stamp=stamp)
         return cls(name, decoded.text, decoded)
 
     @cached_property

@@ -68,5 +68,31 @@ class _Fields(dict):  # type: ignore[type-arg]
 
 
 def format_message(template: str, fields: dict[str, object]) -> str:
-    """Fill ``{name}`` placeholders; unknown names stay as written, so a typo is visible, not fatal."""
-    return template.format_map(_Fields(fields))
+    """Fill ``{name}`` placeholders; unknown names stay as written, so a typo is visible, not fatal.
+
+    Templates are checked when a rule loads (:func:`check_message`); should one slip through,
+    the template is shown as written rather than crashing the run."""
+    try:
+        return template.format_map(_Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return template
+
+
+def check_message(template: str) -> None:
+    """Raise ValueError unless every ``{...}`` in ``template`` is a plain field name.
+
+    ``{0}``, ``{}``, a lone ``{``, ``{match:d}``, ``{match!r}`` and ``{match.attr}`` would crash
+    (or reach into objects) at the first finding; ``{{`` and ``}}`` are literal braces."""
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"message {template!r}: {exc} (write {{{{ and }}}} for literal braces)") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"message {template!r}: {{{name}}} is not a field name (use names such as {{match}})")
+        if spec or conversion:
+            raise ValueError(f"message {template!r}: {{{name}}} may not carry a format (':' or '!')")

@@ -4,7 +4,8 @@
     <!-- doclint-enable -->                     on again (all, or the rules named)
     <!-- doclint-disable-next-line RULE -->     off for the following line only
 
-The comments are invisible in rendered Markdown and harmless in plain text.
+The comments are invisible in rendered Markdown and harmless in plain text. A rule id that
+no rule has is an error (a typo would otherwise switch nothing off, or everything on).
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ class Suppressions:
 
     def __bool__(self) -> bool:
         return bool(self._events)
+
+    def unknown(self, known: frozenset[str] | set[str]) -> list[tuple[int, str, str]]:
+        """(line, directive, rule id) for every id named in a directive that no rule has."""
+        return [
+            (line, action, rule)
+            for line, action, rules in self._events
+            for rule in sorted(rules)
+            if rule != ALL and rule not in known
+        ]
 
     def hides(self, finding: Finding) -> bool:
         line, rule = finding.location.line, finding.rule

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from doclint.report import Report
+from doclint.report import Report, json_text
 
 
 def render(report: Report, out: TextIO) -> None:
     data = {"version": 1, "findings": [f.to_dict() for f in report.findings], "summary": report.summary()}
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(json_text(data, indent=2))
     out.write("\n")

@@ -6,11 +6,10 @@ are converted: a Chinese character is three bytes wide.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from doclint.finding import Location
-from doclint.report import Report
+from doclint.finding import Finding, Location
+from doclint.report import Report, json_text
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -33,19 +32,23 @@ def _range(loc: Location) -> dict[str, object]:
     }
 
 
+def finding(f: Finding, report: Report) -> str:
+    diagnostic: dict[str, object] = {
+        "message": f.message,
+        "location": {"path": f.location.path, "range": _range(f.location)},
+        "severity": _SEVERITY[f.severity],
+        "source": {"name": "doclint"},
+        "code": {"value": f.rule},
+    }
+    if f.suggestion is not None:
+        diagnostic["suggestions"] = [{"range": _range(f.location), "text": f.suggestion}]
+    if f.related:
+        diagnostic["related_locations"] = [
+            {"message": "related", "location": {"path": r.path, "range": _range(r)}} for r in f.related
+        ]
+    return json_text(diagnostic) + "\n"
+
+
 def render(report: Report, out: TextIO) -> None:
     for f in report.findings:
-        diagnostic: dict[str, object] = {
-            "message": f.message,
-            "location": {"path": f.location.path, "range": _range(f.location)},
-            "severity": _SEVERITY[f.severity],
-            "source": {"name": "doclint"},
-            "code": {"value": f.rule},
-        }
-        if f.suggestion is not None:
-            diagnostic["suggestions"] = [{"range": _range(f.location), "text": f.suggestion}]
-        if f.related:
-            diagnostic["related_locations"] = [
-                {"message": "related", "location": {"path": r.path, "range": _range(r)}} for r in f.related
-            ]
-        out.write(json.dumps(diagnostic, ensure_ascii=False) + "\n")
+        out.write(finding(f, report))

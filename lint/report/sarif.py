@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 from typing import TextIO
 
 from doclint import __version__
 from doclint.engine.baseline import fingerprint
 from doclint.finding import Finding, Location
-from doclint.report import Report
+from doclint.report import Report, json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,13 +28,13 @@ def _physical(loc: Location) -> dict[str, object]:
     return {"artifactLocation": {"uri": loc.path}, "region": _region(loc)}
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, object]:
+def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, object]:
     result: dict[str, object] = {
         "ruleId": f.rule,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": _physical(f.location)}],
-        "partialFingerprints": {"doclintFingerprint/v1": fingerprint(f)},
+        "partialFingerprints": {"doclintFingerprint/v1": fingerprint(f, root)},
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
@@ -89,9 +89,9 @@ def render(report: Report, out: TextIO) -> None:
             {
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in report.findings],
+                "results": [_result(f, index, report.root) for f in report.findings],
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write(json_text(log, indent=2))
     out.write("\n")

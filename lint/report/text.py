@@ -6,7 +6,8 @@
         = 建议 suggestion: 考核
 
 Carets are aligned by display width, so they sit under Chinese characters
-(two columns each) as well as under Latin ones.
+(two columns each) as well as under Latin ones. Everything taken from a document or a rule
+file is passed through :func:`~doclint.report.printable` first.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import click
 
 from doclint.document.chars import display_width
 from doclint.finding import Finding
-from doclint.report import Report
+from doclint.report import Report, printable
 
 _BEFORE = 30  # characters of context shown before a finding
 _AFTER = 30  # and after it
@@ -26,41 +27,47 @@ _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def excerpt_window(line: str, column: int, length: int) -> tuple[str, int, int]:
-    """A slice of ``line`` around the span, with the display offsets of the span inside it."""
+    """A slice of ``line`` around the span, with the display offsets of the span inside it
+    (control characters escaped, and the carets measured on the escaped text)."""
     start = max(0, column - 1 - _BEFORE)
     end = min(len(line), column - 1 + length + _AFTER)
     prefix = "…" if start > 0 else ""
-    shown = prefix + line[start:end] + ("…" if end < len(line) else "")
-    pad = display_width(prefix + line[start : column - 1])
-    width = max(1, display_width(line[column - 1 : column - 1 + length]))
+    shown = prefix + printable(line[start:end]) + ("…" if end < len(line) else "")
+    pad = display_width(prefix + printable(line[start : column - 1]))
+    width = max(1, display_width(printable(line[column - 1 : column - 1 + length])))
     return shown, pad, width
 
 
-def _finding(f: Finding, color: bool) -> str:
+def finding(f: Finding, report: Report) -> str:
     loc = f.location
-    style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
+    style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
     head = (
-        f"{style(loc.path, bold=True)}:{loc.line}:{loc.column}: "
-        f"{style(f.severity, fg=_COLOR[f.severity], bold=True)} {style('[' + f.rule + ']', dim=True)} {f.message}"
+        f"{style(printable(loc.path), bold=True)}:{loc.line}:{loc.column}: "
+        f"{style(f.severity, fg=_COLOR[f.severity], bold=True)} {style('[' + f.rule + ']', dim=True)} "
+        f"{printable(f.message)}"
     )
     length = len(loc.text.split("\n", 1)[0]) if loc.end_line > loc.line else loc.end_column - loc.column
     shown, pad, width = excerpt_window(loc.excerpt, loc.column, length)
     lines = [head, f"    | {shown}", "    | " + " " * pad + style("^" * width, fg=_COLOR[f.severity])]
     if f.suggestion is not None:
-        lines.append(f"    = 建议 suggestion: {f.suggestion if f.suggestion else '（删除 / delete）'}")
+        lines.append(f"    = 建议 suggestion: {printable(f.suggestion) if f.suggestion else '（删除 / delete）'}")
     for r in f.related:
-        lines.append(f"    = 参见 see: {r.path}:{r.line}:{r.column}")
-    return "\n".join(lines)
+        lines.append(f"    = 参见 see: {printable(r.path)}:{r.line}:{r.column}")
+    return "\n".join(lines) + "\n\n"
+
+
+def summary(report: Report) -> str:
+    counts = report.counts()
+    detail = ", ".join(f"{n} {_LABEL[level]} {level}" for level, n in counts.items() if n)
+    total = report.total()
+    if total:
+        head = f"发现 {total} 处问题 / {total} problem{'s' * (total != 1)} ({detail})"
+    else:
+        head = "未发现问题 / no problems"
+    return head + f" in {report.documents} file{'s' * (report.documents != 1)}, {report.characters:,} characters.\n"
 
 
 def render(report: Report, out: TextIO) -> None:
     for f in report.findings:
-        out.write(_finding(f, report.color) + "\n\n")
-    counts = report.counts()
-    detail = ", ".join(f"{n} {_LABEL[level]} {level}" for level, n in counts.items() if n)
-    total = len(report.findings)
-    if total:
-        out.write(f"发现 {total} 处问题 / {total} problem{'s' * (total != 1)} ({detail})")
-    else:
-        out.write("未发现问题 / no problems")
-    out.write(f" in {report.documents} file{'s' * (report.documents != 1)}, {report.characters:,} characters.\n")
+        out.write(finding(f, report))
+    out.write(summary(report))
