@@ -128,7 +128,7 @@ SPACED = "安阳市 2 月份开展了专项检查。\n"
 
 
 def _stray(result: subprocess.CompletedProcess[str]) -> int:
-    return sum(f["rule"] == "stray-space" for f in json.loads(result.stdout)["findings"])
+    return sum(1 + len(f["related"]) for f in json.loads(result.stdout)["findings"] if f["rule"] == "stray-space")
 
 
 def test_a_preset_sets_house_conventions_and_extend_still_wins(tmp_path: Path) -> None:

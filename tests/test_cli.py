@@ -195,10 +195,6 @@ def test_documents_are_kept_only_when_a_corpus_scope_rule_runs() -> None:
     assert not Run(["."], Config(disable=["count-documents"]), [*builtin, COUNT_RULE]).setup.keep_documents
 
 
-@pytest.mark.xfail(
-    reason="duplicate-sentence, scope corpus: IndexError in _rest_of_paragraph here, nothing found after main's rewrite",
-    strict=False,
-)
 def test_duplicate_sentence_with_corpus_scope_finds_a_sentence_shared_by_two_files(tmp_path: Path) -> None:
     _write(tmp_path / ".doclint.yaml", "extend:\n  duplicate-sentence: {scope: corpus}\n")
     shared = "健全医疗保障社会监督激励机制，完善欺诈骗保举报奖励制度。\n"

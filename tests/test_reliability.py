@@ -633,7 +633,6 @@ def test_a_folder_above_the_working_directory_is_not_taken_for_a_hidden_one(tmp_
 # --- 4. (the lead's) duplicate detection is linear in the length of a line --------------------------
 
 
-@pytest.mark.xfail(reason="issue 12 item 4: duplicate-sentence is quadratic in paragraph length", strict=False)
 def test_a_long_single_line_of_repeats_is_checked_in_linear_time(tmp_path: Path) -> None:
     import random
 

@@ -140,15 +140,17 @@ class Duplicate(Check):
         text, old_text = doc.logical.text, old_doc.logical.text
         spans = (start, end), (old_start, old_end)  # the whole copies, left out when comparing their context
         exact = repeat.exact
-        # A slip in a sentence's first or last characters stops the repeat short of its edge:
-        # reach the edge when both copies have one that close.
-        edges = _reach_start(text, start, self.max_gap), _reach_start(old_text, old_start, self.max_gap)
-        if None not in edges and edges != (start, old_start):
-            (start, old_start), exact = edges, False
-        edges = _reach_end(text, end, self.max_gap), _reach_end(old_text, old_end, self.max_gap)
-        if None not in edges and edges != (end, old_end):
-            (end, old_end), exact = edges, False
         found = self._reportable(doc, start, end)
+        # A slip in a sentence's first or last characters stops the repeat short of its edge: reach
+        # the edge when both copies have one that close, if that makes more whole sentences.
+        reached = self._reach(text, old_text, (start, end), (old_start, old_end))
+        if reached is not None:
+            longer = self._reportable(doc, *reached[0])
+            wider = longer is not None and (found is None or longer[2] - longer[1] > found[2] - found[1])
+            (a, b), (c, d) = reached
+            if wider and self._compare(_squeezed(old_text[c:d]), _squeezed(text[a:b]))[1]:
+                found, exact = longer, False
+                (start, end), (old_start, old_end) = reached
         if found is None:
             return None, None
         what, start_, end_ = found
@@ -198,6 +200,21 @@ class Duplicate(Check):
             exact="完全相同" if exact else f"相似度 {similarity:.0%}",
         )
         return finding, chapters
+
+    def _reach(
+        self, text: str, old_text: str, span: tuple[int, int], old_span: tuple[int, int]
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """Both copies carried to the sentence edges at most ``max_gap`` characters away, when any
+        edge moves: the spans of the two copies, or None."""
+        (start, end), (old_start, old_end) = span, old_span
+        starts = _reach_start(text, start, self.max_gap), _reach_start(old_text, old_start, self.max_gap)
+        if None not in starts:
+            start, old_start = starts  # type: ignore[assignment]
+        ends = _reach_end(text, end, self.max_gap), _reach_end(old_text, old_end, self.max_gap)
+        if None not in ends:
+            end, old_end = ends  # type: ignore[assignment]
+        moved = ((start, end), (old_start, old_end))
+        return moved if moved != (span, old_span) else None
 
     def _compare(self, old: str, new: str) -> tuple[float, bool]:
         """How alike two near copies are, and whether they differ only as a touched-up paste:
@@ -271,7 +288,7 @@ def _whole_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if position >= start and m.end() <= end:
             spans.append((position, m.end()))
         position = m.end()
-        while position < end and text[position] in SPACES:
+        while position < end and text[position] in SPACES + "\n":
             position += 1
     return spans
 

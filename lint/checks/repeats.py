@@ -71,7 +71,9 @@ class Corpus:
             all_codes = np.frombuffer(fold_width(view.text).encode("utf-32-le"), dtype=np.uint32)
             kept = np.flatnonzero(~np.isin(all_codes, _DROPPED))
             begins = _sentence_starts(view.text, all_codes, kept)
-            starts = [view.paragraphs[i].start for i in doc.profile.document_starts] if by_document else [0]
+            starts = [0]
+            if by_document and view.paragraphs:
+                starts = [view.paragraphs[i].start for i in doc.profile.document_starts]
             ends = [*starts[1:], len(view.text)]
             bounds = np.searchsorted(kept, np.array(ends))
             lo = 0
@@ -333,6 +335,8 @@ def _bridge_back(scan: _Scan, j: int, i: int, floor: int, max_gap: int) -> tuple
                 a, b = j - gj, i - gi
                 if a - _RESYNC < 0 or b - _RESYNC < max(floor, a) or text[a - _RESYNC : a] != text[b - _RESYNC : b]:
                     continue
+                if _SEPARATOR in text[a:j] or _SEPARATOR in text[b:i]:
+                    continue
                 if scan.backward(a, b, b - max(floor, a)) >= _RESYNC:
                     step = (gj, gi)
                     break
@@ -353,6 +357,8 @@ def _resync(scan: _Scan, j: int, i: int, limit: int, max_gap: int) -> tuple[int,
             a, b = j + gj, i + gi
             if b + _RESYNC > len(text) or a + _RESYNC > limit or text[a : a + _RESYNC] != text[b : b + _RESYNC]:
                 continue
+            if _SEPARATOR in text[j:a] or _SEPARATOR in text[i:b]:
+                continue  # an edit is never bridged from one document into the next
             if scan.forward(a, b, limit) >= _RESYNC:
                 return gj, gi
     return None
