@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 from doclint.checks.base import Check, Edit
 from doclint.checks.numbering import read_marker
 from doclint.checks.regex import compile_all
-from doclint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
-from doclint.document.logical import Paragraph, is_full_line
-from doclint.language.segment import word_spans
+from doclint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, SPACES, is_cjk
+from doclint.document.logical import LogicalView, Paragraph
+from doclint.language.lexicon import lexicon
+from doclint.language.segment import tokens, word_spans
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -42,6 +43,9 @@ _CAN_END = SENTENCE_END + "；;：:"
 # Characters that cannot end a title or a byline: function words and open brackets
 _CANNOT_END_TITLE = "的了和与及是在对把被从向将其之以于为或并而且，、（《“‘「(["
 _CLAUSE_MARKS = "，、；：。！？"
+_CREDIT = re.compile(
+    rf"^\W?\s*(?:本报|新华社|央视)?(?:记者|通讯员|特约记者|文/|图/|摄影?/?)[\s{CJK_CLASS}/·、]{{0,24}}$"
+)
 _BYLINE = re.compile(rf"^[{CJK_CLASS}]{{2,4}}(?:[ \u3000]+[{CJK_CLASS}]{{1,4}}){{0,3}}$")
 _EXCERPT = 12
 _TITLE_MAX = 20
@@ -62,6 +66,12 @@ _CANNOT_END_TITLE_WORDS = (
 )
 _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
 _JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
+_RUNNING_MIN = 12  # characters of running text a paragraph must have to count as cut when it stops on a word
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"), ("(", ")"))
+# Words a paragraph cannot end on: function words that need what follows.
+_CANNOT_END = "的和与及在对把被从向将之以于或并而且不无未没非是给让使"
+# Characters no paragraph begins with: particles and suffixes that belong to what precedes.
+_CANNOT_BEGIN = set("的地得了着过们")
 
 
 def _ends_mid_sentence(text: str) -> bool:
@@ -70,8 +80,36 @@ def _ends_mid_sentence(text: str) -> bool:
     last = text.rstrip(CLOSERS)[-1:]
     if not last or last in _CAN_END or not (is_cjk(last) or last.isalnum() or last in "，、（《“‘「(["):
         return False
-    tail = re.split(f"[{SENTENCE_END}][{CLOSERS}]*", text)[-1].strip()
-    return not (tail != text.strip() and _is_byline(tail))  # …塌方清理。 徐莹: a signature, not a torn sentence
+    tail = re.split(f"[{SENTENCE_END}][{CLOSERS}]*", text)[-1]
+    signed = tail[:1] in SPACES and _is_byline(tail.strip())  # …塌方清理。 徐莹: a signature, not a torn sentence
+    return not signed
+
+
+def _begins_with_particle(text: str) -> bool:
+    """Whether the first word of ``text`` is a particle or suffix that belongs to what precedes
+    (的号召下, 们的; not 过去 or 地球, which only begin with such a character)."""
+    first = tokens(text[:_JOIN_CONTEXT])[:1]
+    return bool(first) and first[0].word in _CANNOT_BEGIN
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a bracket or quotation opened in ``text`` is still open at its end."""
+    return any(text.rfind(a) > text.rfind(b) for a, b in _PAIRS)
+
+
+def _splits_word(before: str, after: str, strict: bool) -> bool:
+    """Whether the segmenter puts a word across the break (风险评 / 估, 党政综合 / 办送来). After
+    a heading (``strict``) only a word with a one-character or non-word half counts: two
+    headings can make a chance compound (备份单个数据库的数据 / 恢复单张表的数据: 数据恢复)."""
+    head, tail = before[-_JOIN_CONTEXT:], after[:_JOIN_CONTEXT]
+    if not strict:
+        return word_spans(head + tail, len(head))
+    for token in tokens(head + tail):
+        if token.start < len(head) < token.end:
+            left, right = token.word[: len(head) - token.start], token.word[len(head) - token.start :]
+            lex = lexicon()
+            return min(len(left), len(right)) == 1 or not (lex.is_word(left) and lex.is_word(right))
+    return False
 
 
 def _is_title(text: str) -> bool:
@@ -98,7 +136,12 @@ def _is_running_text(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return len(text) <= 12 and bool(_BYLINE.match(text))
+    return (len(text) <= 12 and bool(_BYLINE.match(text))) or bool(_CREDIT.match(text))
+
+
+def _new_paragraph(view: LogicalView, par: Paragraph) -> bool:
+    """Whether a paragraph's first line is indented on a page that indents its paragraphs."""
+    return view.indents and view.lines[par.first_line].indent > 0
 
 
 def _is_enclosed(text: str) -> bool:
@@ -161,24 +204,39 @@ class Layout(Check):
         view = doc.logical
         for prev, nxt in self._pairs(doc):
             before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
-            if self._mid_sentence(doc, prev, before, after) and _continues(after):
+            if self._mid_sentence(doc, prev, before, after) and _continues(after) and not _new_paragraph(view, nxt):
                 yield prev, nxt
 
     def _mid_sentence(self, doc: Document, par: Paragraph, text: str, after: str) -> bool:
-        """Whether ``text`` stops inside a sentence that ``after`` could carry on."""
+        """Whether ``text`` stops inside a sentence that ``after`` could carry on. Only strong
+        evidence counts, because a break between paragraphs is almost always meant: a paragraph
+        cannot end on a comma, inside an open 《 “ （, in the middle of a word, or on a word that
+        needs something after it; and a full line of a page set in columns went on below."""
         if not _ends_mid_sentence(text) or _is_table_row(text) or any(p.search(text) for p in self.ignore):
             return False
-        if is_full_line(doc.logical.lines[par.last_line], doc.logical.wrap_width):
-            return True  # the column was full: the text went on below
-        joined = text[-_JOIN_CONTEXT:] + after[:_JOIN_CONTEXT]
-        if is_cjk(text[-1]) and word_spans(joined, min(len(text), _JOIN_CONTEXT)):
+        view = doc.logical
+        last = text.rstrip(CLOSERS)[-1:]
+        if last in "，、,":
+            return True  # 必须始终把维护基金安全作为首要任务， / 必须……
+        if _unclosed(text):
+            return True  # 医疗保障基金是人民群众的“保命 / 钱”
+        if view.wrap_width is not None and view.lines[par.last_line].full and par.last_line > par.first_line:
+            return True  # the column was full: the text went on below (a line alone may be a heading)
+        heading = doc.profile.heading_flags[view.paragraphs.index(par)]
+        if is_cjk(last) and _splits_word(text, after, strict=heading):
             return True  # a word runs across the break: 风险评 / 估
+        if last in _CANNOT_END and not heading:
+            return True  # …通过了关于 / 加强……
+        if _begins_with_particle(after):
+            return True  # …衢州市人民医院党委 / 的号召下拉开帷幕: no paragraph begins so
+        if view.wrap_width is not None or not doc.profile.blank_separated or heading:
+            return False  # a short last line in columns, a line of a list or table: meant to end there
+        # flowed paragraphs set apart by blank lines: a long stretch of running text that stops on
+        # a word, not a mark, was cut (复核处理药剂 / 安全使用情况)
         marker = read_marker(text)
         if marker and marker[0].name == "article" and text[marker[2] :].strip():
-            return True  # 第X条 goes on with its text: it is never a title
-        if marker and not any(ch in text for ch in "。！？；"):
-            return False  # a numbered heading: 一、总体要求
-        return _is_running_text(text) and not _is_title(text)
+            return is_cjk(last)  # 第X条 goes on with its text: an article is never a title
+        return len(text) >= _RUNNING_MIN and _is_running_text(text) and not marker and is_cjk(last)
 
     def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:
         view = doc.logical

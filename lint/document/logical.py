@@ -17,9 +17,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from doclint.document.chars import CLOSERS, SENTENCE_END, SPACES, display_width
+from doclint.document.columns import full_lines
 
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
@@ -33,6 +34,10 @@ _WRAP_SLACK = 4
 _WRAP_MIN_WIDTH = 16
 _WRAP_MIN_SHARE = 0.4
 _WRAP_MIN_LINES = 5
+_ARTICLE = re.compile(r"第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[ \t\u3000]")
+_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]\D|[①-⑳]")
+_CLAUSE_ENDS = tuple(SENTENCE_END + "；：;:")
+_INDENTED_MIN = 3  # indented lines that show a page indents its paragraphs' first lines
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,10 @@ class Line:
     kind: str  # "text", "heading" (Markdown), "blank" or "skip" (code, comments)
     width: int  # display width of the content
     ends_sentence: bool = False
+    indent: int = 0  # spaces before the content (a printed paragraph's first-line indent)
+    item: str = ""  # "article" (第五条 ) or "item" (（三） 二、 4.) when the line begins with such a number
+    ends_clause: bool = False  # ends with 。！？；： (before closing marks)
+    full: bool = False  # the line fills its column (doclint.document.columns), so its paragraph goes on
 
 
 @dataclass(frozen=True)
@@ -61,13 +70,14 @@ class LogicalView:
     """Paragraph text with an exact map back to source offsets."""
 
     def __init__(self, source: str, line_starts: list[int], markdown: bool) -> None:
-        self.lines = _scan_lines(source, line_starts, markdown)
-        self.wrap_width = detect_wrap_width(self.lines)
+        self.lines = _fill(_scan_lines(source, line_starts, markdown))
+        self.wrap_width = detect_wrap_width(self.lines)  # the page's main column, if it is set in columns
+        self.indents = sum(1 for line in self.lines if line.indent) >= _INDENTED_MIN
         self.paragraphs: list[Paragraph] = []
         chunks: list[str] = []
         self.origin = array("q")
         length = 0
-        for group in _group_lines(self.lines, self.wrap_width):
+        for group in _group_lines(self.lines, self.wrap_width is not None, self.indents):
             start = length
             for i, line in enumerate(group):
                 piece = source[line.start : line.end]
@@ -112,21 +122,19 @@ class LogicalView:
 
 
 def detect_wrap_width(lines: list[Line]) -> int | None:
-    """The width at which the text was hard-wrapped, or None for flowed text."""
-    widths = [line.width for line in lines if line.kind == "text"]
-    counts = Counter(w for w in widths if w >= _WRAP_MIN_WIDTH)
-    if not counts:
+    """The commonest width of the lines that fill their columns, when enough lines do for the
+    text to be set in columns (hard-wrapped); None for flowed text."""
+    text = [line for line in lines if line.kind == "text"]
+    full = [line.width for line in text if line.full]
+    if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_MIN_SHARE * len(text):
         return None
-    mode = counts.most_common(1)[0][0]
-    near = sum(n for w, n in counts.items() if abs(w - mode) <= _WRAP_SLACK)
-    if near >= _WRAP_MIN_LINES and near >= _WRAP_MIN_SHARE * len(widths):
-        return mode
-    return None
+    return Counter(full).most_common(1)[0][0]
 
 
-def is_full_line(line: Line, wrap_width: int | None) -> bool:
-    """Whether a line reaches the wrap margin, so its paragraph goes on below."""
-    return wrap_width is not None and abs(line.width - wrap_width) <= _WRAP_SLACK
+def _fill(lines: list[Line]) -> list[Line]:
+    """The lines with ``full`` set: whether each fills its column."""
+    flags = full_lines([line.width if line.kind == "text" else 0 for line in lines])
+    return [replace(line, full=True) if full else line for line, full in zip(lines, flags, strict=True)]
 
 
 def _scan_lines(source: str, line_starts: list[int], markdown: bool) -> list[Line]:
@@ -163,12 +171,15 @@ def _scan_lines(source: str, line_starts: list[int], markdown: bool) -> list[Lin
             lines.append(Line(index, start, start, "blank", 0))
             continue
         cstart = start + lead
-        ends = content.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)
-        lines.append(Line(index, cstart, cstart + len(content), kind, display_width(content), ends))
+        last = content.rstrip(CLOSERS)[-1:]
+        ends = last in tuple(SENTENCE_END)
+        item = "article" if _ARTICLE.match(content) else "item" if _ITEM.match(content) else ""
+        width = display_width(content)
+        lines.append(Line(index, cstart, cstart + len(content), kind, width, ends, lead, item, last in _CLAUSE_ENDS))
     return lines
 
 
-def _group_lines(lines: list[Line], wrap_width: int | None) -> Iterator[list[Line]]:
+def _group_lines(lines: list[Line], wrapped: bool, indents: bool) -> Iterator[list[Line]]:
     """Group consecutive lines into paragraphs: join only where the text wrapped."""
     group: list[Line] = []
     for line in lines:
@@ -177,7 +188,7 @@ def _group_lines(lines: list[Line], wrap_width: int | None) -> Iterator[list[Lin
                 yield group
                 group = []
             continue
-        if group and not _continues(group[-1], line, wrap_width):
+        if group and not _continues(group[-1], line, wrapped, indents):
             yield group
             group = []
         group.append(line)
@@ -185,8 +196,16 @@ def _group_lines(lines: list[Line], wrap_width: int | None) -> Iterator[list[Lin
         yield group
 
 
-def _continues(prev: Line, line: Line, wrap_width: int | None) -> bool:
-    return prev.kind == line.kind == "text" and is_full_line(prev, wrap_width) and not prev.ends_sentence
+def _continues(prev: Line, line: Line, wrapped: bool, indents: bool) -> bool:
+    """A line goes on from the one above when that one fills its column, on a page set in
+    columns, unless the line is indented where the page indents its paragraphs."""
+    if not (wrapped and prev.kind == line.kind == "text" and prev.full):
+        return False
+    if indents:
+        return not line.indent  # a page that indents paragraphs shows where each one begins
+    if line.item and (prev.ends_clause or line.item == "article"):
+        return False  # 第九条 …, （三）…: an article or a list item begins on a line of its own
+    return not prev.ends_sentence  # elsewhere a full line that ends a sentence may end its paragraph
 
 
 def _needs_space(before: str, after: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from doclint.profile.blocks import document_starts
+from doclint.profile.blocks import blank_separated, document_starts
 from doclint.profile.register import colloquial_rate, latin_share
 from doclint.profile.roles import heading_flags
 from doclint.profile.spacing import Spacing, latin_spacing
@@ -75,3 +75,8 @@ class Profile:
     def latin_spacing(self) -> Spacing:
         """How the document spaces Chinese against Latin and digits (see :mod:`doclint.profile.spacing`)."""
         return latin_spacing(self._doc.logical.text)
+
+    @cached_property
+    def blank_separated(self) -> bool:
+        """Whether paragraphs are separated by blank lines (see :mod:`doclint.profile.blocks`)."""
+        return blank_separated(self._doc.logical)

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from doclint.document.logical import LogicalView
 
 
+def blank_separated(view: LogicalView) -> bool:
+    """Whether the document separates its paragraphs by blank lines (most breaks have one)."""
+    blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
+    return bool(blank) and sum(blank) > len(blank) / 2
+
+
 def document_starts(view: LogicalView, markdown: bool) -> list[int]:
     """Indices of the paragraphs that open a document of the file (always [0] for one document)."""
     if markdown or len(view.paragraphs) < 2:
