@@ -30,7 +30,7 @@ from doclint.checks.regex import compile_all
 from doclint.document.chars import CJK_CLASS, CLOSERS, SENTENCE_END, SPACES, is_cjk
 from doclint.document.logical import LogicalView, Paragraph
 from doclint.language.likelihood import log_probability
-from doclint.language.segment import tokens
+from doclint.language.segment import last_word, tokens
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -68,7 +68,7 @@ _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
 _JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"), ("(", ")"))
 # Words a paragraph cannot end on: function words that need what follows.
-_CANNOT_END = "的和与及在对把被从向将之以于或并而且不无未没非是给让使"
+_CANNOT_END = set("的和与及在对把被从向将之以于或并而且不无未没非是给让使")  # as words of their own
 # Characters no paragraph begins with: particles and suffixes that belong to what precedes.
 _CANNOT_BEGIN = set("的地得了着过们")
 
@@ -230,7 +230,7 @@ class Layout(Check):
         heading = doc.profile.heading_flags[view.paragraphs.index(par)]
         if is_cjk(last) and is_cjk(after[:1]) and _split_gain(text, after) >= self.split_gain:
             return True  # a word runs across the break: 风险评 / 估
-        if last in _CANNOT_END and not heading:
+        if last_word(text) in _CANNOT_END and not heading:
             return True  # …通过了关于 / 加强……
         if _begins_with_particle(after):
             return True  # …衢州市人民医院党委 / 的号召下拉开帷幕: no paragraph begins so

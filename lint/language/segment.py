@@ -57,3 +57,12 @@ def word_spans(text: str, index: int) -> bool:
 def spans(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for the words of ``text``, without parts of speech (half the cost of ``tokens``)."""
     return _segmenter().tokenize(text, hmm=False)  # type: ignore[no-any-return]
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (of its last few characters, which decide it)."""
+    found = words(text[-_TAIL:])
+    return found[-1] if found else ""
+
+
+_TAIL = 8

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from doclint.language.segment import last_word
+
 if TYPE_CHECKING:
     from doclint.document.logical import LogicalView
 
@@ -26,7 +28,7 @@ _SECTION = re.compile(r"第[零〇一二两三四五六七八九十百千]+[编�
 _STATUTE_ARTICLES = 3  # article headings (第五条 ……) that make a document a statute
 _ARTICLE_WITH_TEXT = re.compile(r"第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]+\S")
 # No heading ends on a word that needs what follows: a particle, a preposition, a conjunction.
-_CANNOT_END = "的了和与及是在对把被从向将其之以于为或并而且"
+_CANNOT_END = set("的了和与及是在对把被从向将其之以于为或并而且")  # as words of their own (取向 may end one)
 _CANNOT_END_WORDS = (  # …nor on a modal verb or a preposition of two characters
     *("应当", "可以", "必须", "应该", "能够", "需要"),
     *("按照", "依照", "通过", "根据", "对于", "关于", "由于"),
@@ -44,7 +46,8 @@ def is_heading(text: str) -> bool:
         2 <= len(text) <= HEADING_MAX
         and not _SENTENCE_MARKS.search(text)
         and (numbered or commas == 0 or (commas == 1 and len(text) <= COMMA_HEADING_MAX))
-        and text[-1] not in _CLAUSE_ENDING + _CANNOT_END
+        and text[-1] not in _CLAUSE_ENDING
+        and last_word(text) not in _CANNOT_END
         and not text.endswith(_CANNOT_END_WORDS)
         and not _ARTICLE_WITH_TEXT.match(text)
     )
