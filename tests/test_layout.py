@@ -31,6 +31,18 @@ def test_headings_titles_and_bylines_of_the_flowed_seed_are_not_breaks() -> None
         assert number not in flagged, lines[number - 1]
 
 
+@pytest.mark.parametrize(
+    ("text", "torn"),
+    [
+        ("必须始终把维护基金安全作为首要任务，\n坚持依法监管。\n", True),
+        ("问题的主要原因，\n一是企业管理体制不顺。\n二是经营机制不活。\n", False),
+        ("这是因为，\n第一，工商业发展很快。\n第二，农业稳定。\n", False),
+    ],
+)
+def test_a_comma_tears_a_paragraph_unless_the_next_one_sets_out_points(text: str, torn: bool) -> None:
+    assert bool(findings("broken-paragraph", text)) is torn
+
+
 def test_the_truncated_article_before_a_byline_is_found() -> None:
     (f,) = file_findings("truncated-paragraph", SEED_FLOW)
     assert f.location.line == 144 and "张六君" in f.message

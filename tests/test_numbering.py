@@ -121,3 +121,34 @@ def test_items_of_a_quoted_article_are_numbered_within_the_quotation() -> None:
     assert [
         f.location.line for f in findings("numbering-sequence", text.replace("（二）被侵权人", "（三）被侵权人"))
     ] == [9]
+
+
+def test_one_slip_in_an_article_is_an_error_but_two_say_the_numbering_was_not_kept() -> None:
+    one = findings("numbering-sequence", "1、甲\n2、乙\n4、丁\n5、戊\n")
+    two = findings("numbering-sequence", "1、甲\n2、乙\n4、丁\n5、戊\n7、庚\n")
+    assert [f.severity for f in one] == ["error"]
+    assert [f.severity for f in two] == ["info", "info"]
+
+
+def test_a_swap_is_one_slip_and_stays_an_error() -> None:
+    found = findings("numbering-sequence", "第一条 甲。\n第三条 乙。\n第二条 丙。\n第四条 丁。\n")
+    assert {f.severity for f in found} == {"error"}
+
+
+def test_a_collection_whose_articles_all_break_one_style_is_told_as_info() -> None:
+    article = "标题{n}\n正文。\n\n1、甲\n3、丙\n4、丁\n"
+    collection = "\n\n".join(article.format(n=n) for n in range(4))
+    single = findings("numbering-sequence", article.format(n=0))
+    assert [f.severity for f in single] == ["error"]
+    assert {f.severity for f in findings("numbering-sequence", collection)} == {"info"}
+
+
+def test_a_lead_in_ending_in_a_colon_may_start_a_new_list() -> None:
+    assert findings("numbering-sequence", "包括：\n1. 甲；\n2. 乙。\n步骤如下：\n1. 丙。\n2. 丁。\n") == []
+    assert findings("numbering-sequence", "包括：\n1. 甲；\n2. 乙。\n其后。\n1. 丙。\n2. 丁。\n") != []
+
+
+def test_lazy_numbering_is_markdown_not_a_repeat_in_plain_text() -> None:
+    lazy = "1. 甲\n1. 乙\n1. 丙\n"
+    assert findings("numbering-sequence", lazy, path="list.md") == []
+    assert findings("numbering-sequence", lazy) != []

@@ -43,6 +43,7 @@ _CAN_END = SENTENCE_END + "；;：:"
 # Characters that cannot end a title or a byline: function words and open brackets
 _CANNOT_END_TITLE = "的了和与及是在对把被从向将其之以于为或并而且，、（《“‘「(["
 _CLAUSE_MARKS = "，、；：。！？"
+_ENUMERATION = re.compile(r"(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十][是要来][，、]?|首先|其一)")
 _CREDIT = re.compile(
     rf"^\W?\s*(?:本报|新华社|央视)?(?:记者|通讯员|特约记者|文/|图/|摄影?/?)[\s{CJK_CLASS}/·、]{{0,24}}$"
 )
@@ -222,7 +223,8 @@ class Layout(Check):
         view = doc.logical
         last = text.rstrip(CLOSERS)[-1:]
         if last in "，、,":
-            return True  # 必须始终把维护基金安全作为首要任务， / 必须……
+            # 必须始终把维护基金安全作为首要任务， / 必须……; but 主要原因， / 一是…… sets out its points
+            return not _ENUMERATION.match(after)
         if _unclosed(text):
             return True  # 医疗保障基金是人民群众的“保命 / 钱”
         if view.wrap_width is not None and view.lines[par.last_line].full and par.last_line > par.first_line:

@@ -12,12 +12,20 @@ so is a list that resumes where it stopped under the same parent. Inserted
 articles (第一百六十九条之一) follow their article legitimately.
 
 A document that continues from another page (（上接第1版）) may open in the
-middle of a list; such a start is reported as info only.
+middle of a list; such a start is reported as info only. A paragraph that
+leads into a list (……如下：) lets any list start again at one.
+
+A slip in numbering is rare: one item renumbered by hand, one deleted. Where a
+style's sequence breaks twice in one article, or in half the articles of a
+collection (web pages whose linked titles were lost in conversion, lists
+flattened out of their nesting), the numbering was not kept by hand, and each
+break is reported as info only.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -64,6 +72,9 @@ STYLES = (
     Style("latin-lower", 11, re.compile(r"[（(]?([a-z])[.．)）](?![A-Za-z.．])"), "{n})", chinese=False),
 )
 _HEADING_MAX = 40
+_MARKDOWN_ORDERED = ("ar-dot", "ar-half")  # 1. and 1) are the ordered lists of CommonMark
+_COLLECTION = 3  # articles in a file from which its numbering habits can be judged as a whole
+_LEAD_IN = ("：", ":")  # a paragraph ending so introduces a list of its own
 _GBT_LEVELS = ("cn-dun", "cn-paren", "ar-dot", "ar-paren")  # the four levels GB/T 9704 orders
 _SYMBOL_BASE = {"circled": 0x2460, "paren-digit": 0x2474, "dot-digit": 0x2488, "latin-upper": 0x41, "latin-lower": 0x61}
 # A marker followed by the wrong punctuation: （一）、 ①. 1.、
@@ -127,6 +138,8 @@ class Numbering(Check):
             "continuation": {"type": "string"},
             "punctuation": {"type": "boolean"},
             "hierarchy": {"type": "boolean"},
+            "unkept_breaks": {"type": "integer", "minimum": 1},
+            "unkept_articles": {"type": "number", "minimum": 0, "maximum": 1},
         },
     }
 
@@ -138,6 +151,8 @@ class Numbering(Check):
         self.continuation = compile_regex(continuation) if continuation else None
         self.punctuation = params.get("punctuation", True)
         self.hierarchy = params.get("hierarchy", True)
+        self.unkept_breaks = params.get("unkept_breaks", 2)
+        self.unkept_articles = params.get("unkept_articles", 0.5)
 
     def items(self, doc: Document) -> Iterator[tuple[Paragraph, Marker | None, int]]:
         """Each paragraph, its numbering marker if it starts with one of the enabled styles, and the
@@ -165,7 +180,13 @@ class Numbering(Check):
         inverted = False  # the hierarchy warning is given once per document
         document = _Lists()
         quoted: tuple[int, _Lists] = (0, _Lists())
-        for par, marker, quotation in self.items(doc):
+        breaks: list[_Break] = []
+        used: set[tuple[int, str]] = set()  # (article, style) of every item
+        article = 0
+        starts = set(doc.profile.document_starts[1:])
+        for index, (par, marker, quotation) in enumerate(self.items(doc)):
+            if index in starts:  # the next article of a collection numbers its lists anew
+                article, document, continued = article + 1, _Lists(), False
             text = view.paragraph_text(par)
             if quotation and quoted[0] != quotation:
                 quoted = (quotation, _Lists())
@@ -174,17 +195,40 @@ class Numbering(Check):
                 continued = continued or bool(self.continuation and self.continuation.search(text))
                 if _is_heading(text):
                     lists.boundary(self.styles)  # 附件二, a new article on the page: lists may start again
+                elif text.endswith(_LEAD_IN):
+                    lists.may_restart.update(self.styles)  # ……步骤如下： a new list follows
                 lists.previous_text = text
                 continue
             if self.punctuation:
                 yield from self._check_punctuation(doc, rule, marker)
+            used.add((article, marker.style.name))
             ok, before, outer = lists.visit(marker, self.hierarchy and not inverted)
+            if not ok and doc.markdown and _lazy(marker, before):
+                ok = True  # 1. 1. 1.: Markdown numbers the list itself (markdownlint MD029 "one")
             if not ok:
-                yield self._finding(doc, rule, marker, before, continued)
+                breaks.append(_Break(article, marker, before, continued))
             elif outer is not None and before is not None:
                 inverted = True
                 yield self._hierarchy_finding(doc, rule, outer, before)
             lists.previous_text = text
+        unkept = self._unkept(breaks, used)
+        for b in breaks:
+            yield self._finding(doc, rule, b.marker, b.before, b.continued, (b.article, b.marker.style.name) in unkept)
+
+    def _unkept(self, breaks: list[_Break], used: set[tuple[int, str]]) -> set[tuple[int, str]]:
+        """The (article, style) sequences not kept by hand: the style slips ``unkept_breaks`` times in
+        the article (a break right after a break, as in a swap, is the same slip), or in
+        ``unkept_articles`` of the articles of a collection that use it."""
+        broken = {id(b.marker) for b in breaks}
+        slips = [b for b in breaks if b.before is None or id(b.before) not in broken]  # 1 3 2: one slip
+        per_article = Counter((b.article, b.marker.style.name) for b in slips)
+        unkept = {key for key, count in per_article.items() if count >= self.unkept_breaks}
+        for name in {name for _, name in used}:
+            articles = [a for a, n in used if n == name]
+            broken = [a for a in articles if (a, name) in per_article]
+            if len(articles) >= _COLLECTION and len(broken) >= self.unkept_articles * len(articles):
+                unkept.update((a, name) for a in broken)
+        return unkept
 
     def _hierarchy_finding(self, doc: Document, rule: Rule, inner: Marker, outer: Marker) -> Finding:
         return rule.finding(
@@ -208,13 +252,16 @@ class Numbering(Check):
                 found=marker.text + after,
             )
 
-    def _finding(self, doc: Document, rule: Rule, marker: Marker, previous: Marker | None, continued: bool) -> Finding:
+    def _finding(
+        self, doc: Document, rule: Rule, marker: Marker, previous: Marker | None, continued: bool, unkept: bool
+    ) -> Finding:
+        """``unkept``: the style breaks too often in this file to be numbered by hand (info)."""
         style = marker.style
-        level = None
+        level = "info" if unkept else None
         if previous is None:
             expected = show(style, (1, 0))
             problem = "序号不从一开始"
-            level = "info" if continued else "warning"
+            level = "info" if continued or unkept else "warning"
         else:
             expected = show(style, (previous.number[0] + 1, 0))
             if marker.number == previous.number:
@@ -232,6 +279,16 @@ class Numbering(Check):
             expected=expected,
             found=marker.text,
         )
+
+
+@dataclass(frozen=True)
+class _Break:
+    """An item whose number does not follow: held until the whole file shows how lists are kept."""
+
+    article: int
+    marker: Marker
+    before: Marker | None
+    continued: bool
 
 
 class _Lists:
@@ -284,6 +341,17 @@ class _Lists:
             self.peak[style.name] = marker
         self.may_restart.discard(style.name)
         return ok, before, outer
+
+
+def _lazy(marker: Marker, before: Marker | None) -> bool:
+    """A Markdown ordered-list item written 1. again after 1. (lazy numbering)."""
+    return (
+        marker.style.name in _MARKDOWN_ORDERED
+        and marker.number == (1, 0)
+        and before is not None
+        and before.number == (1, 0)
+        and marker.text[-1:] == before.text[-1:]
+    )
 
 
 def _is_heading(text: str) -> bool:
