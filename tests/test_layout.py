@@ -198,3 +198,14 @@ def test_check_fix_repairs_first_and_reports_what_is_left(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert path.read_text(encoding="utf-8") == "健全基金运行风险评估、预警机制，健全绩效考核考核分配制度。\n"
     assert '"rule": "repeated-word"' in result.stdout and "broken-paragraph" not in result.stdout
+
+
+def test_a_technical_document_that_says_first_statement_is_not_a_statute() -> None:
+    from doclint.profile.roles import heading_flags
+
+    articles = [f"第{n}条 INSERT 语句成功，因为允许 NULL 值。" for n in "一二三"]
+    prose = ["说明文字，介绍一些背景。"] * 40
+    statute = Document("t.txt", "\n".join(["第一条 为了规范。", "第二条 本法所称。", "第三条 适用范围。", "禁用 SSO"]))
+    doc = Document("t.txt", "\n".join([*articles, *prose, "禁用 SSO", "正文。"]))
+    assert heading_flags(doc.logical)[-2] is True
+    assert heading_flags(statute.logical)[-1] is False

@@ -25,7 +25,8 @@ _SENTENCE_MARKS = re.compile(r"[。！？；!?;]")
 _CLAUSE_ENDING = "，、：,:"
 _NUMBERED = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
 _SECTION = re.compile(r"第[零〇一二两三四五六七八九十百千]+[编章节]|附[件录表][一二三四五六七八九十\d]*")
-_STATUTE_ARTICLES = 3  # article headings (第五条 ……) that make a document a statute
+_STATUTE_ARTICLES = 3  # article headings (第五条 ……) that make a document a statute…
+_STATUTE_SHARE = 0.1  # …when they are this share of the paragraphs from the first one on (not 第一条 INSERT 语句)
 _ARTICLE_WITH_TEXT = re.compile(r"第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]+\S")
 # No heading ends on a word that needs what follows: a particle, a preposition, a conjunction.
 _CANNOT_END = set("的了和与及是在对把被从向将其之以于为或并而且")  # as words of their own (取向 may end one)
@@ -61,7 +62,8 @@ def heading_flags(view: LogicalView) -> list[bool]:
     without a number is a piece of an article, not a heading."""
     texts = [view.paragraph_text(par) for par in view.paragraphs]
     articles = [i for i, text in enumerate(texts) if _ARTICLE_WITH_TEXT.match(text)]
-    statute_from = articles[0] if len(articles) >= _STATUTE_ARTICLES else len(texts)
+    statute = len(articles) >= _STATUTE_ARTICLES and len(articles) >= _STATUTE_SHARE * (len(texts) - articles[0])
+    statute_from = articles[0] if statute else len(texts)
     flags = []
     column = view.wrap_width
     for i, (par, text) in enumerate(zip(view.paragraphs, texts, strict=True)):
