@@ -69,9 +69,9 @@ def timed(prepare: Callable[[], T], work: Callable[[T], int]) -> tuple[float, in
     best = float("inf")
     found = 0
     spent = 0.0
+    gc.collect()  # the garbage of the rows before is not this row's cost
     for _ in range(MAX_RUNS):
         state = prepare()
-        gc.collect()  # garbage of the previous row is not this row's cost
         start = time.perf_counter()
         found = work(state)
         seconds = time.perf_counter() - start
