@@ -135,12 +135,15 @@ def has_option(doclint: list[str], option: str) -> bool:
 
 
 def git_commit() -> str:
+    """The commit that last changed doclint's code or rules (lint/, rules/), and whether they changed since."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        last = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", "lint", "rules"], cwd=ROOT, capture_output=True, text=True
+        )
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "lint", "rules"], cwd=ROOT, capture_output=True)
     except OSError:
         return "unknown"
-    return head.stdout.strip() + (" (lint/ or rules/ modified)" if dirty.stdout.strip() else "")
+    return (last.stdout.strip() or "unknown") + (" + uncommitted changes" if dirty.stdout.strip() else "")
 
 
 def version_of(package: str) -> str:
@@ -215,7 +218,9 @@ def header(bench: Bench) -> None:
         f"{psutil.virtual_memory().total / 2**30:.1f} GiB, {platform.system()} {platform.release()}"
     )
     bench.say(f"- load average at start: {load_average()} (the machine is shared with other work: times are noisy)")
-    bench.say(f"- {version} from {located}, commit {git_commit()}; run as `{' '.join(bench.doclint)}`")
+    bench.say(
+        f"- {version} from {located}, lint/ and rules/ as of commit {git_commit()}; run as `{' '.join(bench.doclint)}`"
+    )
     bench.say(
         f"- Python {platform.python_version()}, autocorrect-py {version_of('autocorrect-py')}, "
         f"rjieba {version_of('rjieba')}, jieba {version_of('jieba')}, numpy {version_of('numpy')}"
@@ -300,6 +305,14 @@ def differences(now: list[dict[str, object]], before: list[dict[str, object]]) -
     return sum(only_now.values()), sum(only_before.values()), rules
 
 
+def one_finding_a_line(record: dict[str, object]) -> str:
+    """JSON with each finding on a line of its own, so that two baselines diff line by line."""
+    findings: list[dict[str, object]] = record["findings"]  # type: ignore[assignment]
+    head = json.dumps({k: v for k, v in record.items() if k != "findings"}, ensure_ascii=False)[:-1]
+    lines = ",\n".join(json.dumps(f, ensure_ascii=False) for f in findings)
+    return f'{head}, "findings": [\n{lines}\n]}}\n'
+
+
 def compare_with_baseline(bench: Bench, report: dict[str, object], text: str, save: bool) -> None:
     findings: list[dict[str, object]] = report["findings"]  # type: ignore[assignment]
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -309,7 +322,7 @@ def compare_with_baseline(bench: Bench, report: dict[str, object], text: str, sa
         same_input = saved.get("input_sha256") == digest
         bench.say(
             f"Same findings as before the change: {len(findings):,} now, {len(saved['findings']):,} in "
-            f"bench/out/news-1m.json (commit {saved.get('commit', '?')}); **{added + lost} differ** "
+            f"bench/out/news-1m.json (lint/ and rules/ of {saved.get('commit', '?')}); **{added + lost} differ** "
             f"({added} only now, {lost} only in the baseline; compared on rule, path, line, column)."
         )
         if rules:
@@ -329,7 +342,7 @@ def compare_with_baseline(bench: Bench, report: dict[str, object], text: str, sa
             "input_characters": len(text),
             "findings": [{k: f.get(k) for k in keep} for f in findings],
         }
-        BASELINE.write_text(json.dumps(record, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        BASELINE.write_text(one_finding_a_line(record), encoding="utf-8")
         bench.say(f"Saved {len(findings):,} findings as the baseline in bench/out/news-1m.json.")
     bench.say()
 

@@ -198,3 +198,26 @@ def test_jobs_section_checks_the_files_twice_and_compares_the_outputs(tmp_path: 
     verdicts = dict((measure, (value, met)) for measure, value, _, met in bench.summary)
     assert verdicts["1,000 files: --jobs 2 output byte-identical"] == ("yes", "yes")
     assert "speed-up --jobs 2 over --jobs 1" in "\n".join(bench.lines)
+
+
+def test_saved_baseline_holds_positions_only_and_a_later_run_counts_what_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(speed, "OUT", tmp_path)
+    monkeypatch.setattr(speed, "BASELINE", tmp_path / "news-1m.json")
+    text = "".join(SENTENCES)
+    before = [
+        {**finding("a", 1), "message": "不入库的文字", "severity": "error"},
+        {**finding("b", 2), "severity": "info"},
+    ]
+    bench = speed.Bench(speed.Settings(), ROOT, tmp_path, ["doclint"], False)
+    speed.compare_with_baseline(bench, {"findings": before}, text, save=True)
+    saved = json.loads((tmp_path / "news-1m.json").read_text(encoding="utf-8"))
+    assert [f["rule"] for f in saved["findings"]] == ["a", "b"]
+    assert "message" not in saved["findings"][0]  # positions, not text
+    assert bench.summary == []  # nothing to compare with yet
+
+    moved = [before[0], {**before[1], "line": 3}]
+    speed.compare_with_baseline(bench, {"findings": moved}, text, save=False)
+    assert bench.summary[-1][:2] == ("news 1 M: findings differing from the baseline", "2")
+    assert "Differences by rule: b 2." in bench.lines
