@@ -1,6 +1,6 @@
 """Speed of doclint as a user meets it (issue 11): whole process, side by side, ratios in one run.
 
-    python -m bench.speed                  # the full run (about 15 minutes on 2 cores)
+    python -m bench.speed                  # the full run (about 12 minutes on 2 cores)
     python -m bench.speed --quick          # smaller inputs, fewer repeats (about 2 minutes)
     python -m bench.speed --save-baseline  # also record the 1 M news findings in bench/out/news-1m.json
     python -m bench.speed --only news,startup
@@ -369,7 +369,7 @@ def startup(bench: Bench) -> None:
     ]
     rows = []
     for label, command, name, limit in cases:
-        best, every = best_of(runs, command, cwd=bench.work, env=bench.env)
+        best, every = best_of(runs, command, cwd=bench.work, env=bench.env, timeout=300)
         problem = failed(best)
         rows.append([label, problem or seconds(best.seconds), megabytes(best.max_rss), ", ".join(map(seconds, every))])
         if name and limit:
