@@ -101,7 +101,7 @@ def _setup(
         config.preset, config.preset_source = preset, "--preset"
     if max_file_size is not None:
         config.max_bytes = int(max_file_size * MIB)
-    config.cache = cache  # --no-cache: neither cached results nor the cached rule set
+    config.cache = cache  # --no-cache: no cached findings (derived indexes and the rule set stay)
     rules = load_ruleset(config, extra_rules)
     check_rule_ids(config, rules)
     return config, rules

@@ -224,8 +224,10 @@ def test_jsonl_is_one_finding_per_line_as_in_the_json_contract() -> None:
     assert [json.loads(line) for line in lines] == whole
 
 
-def _cached(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _cached(tmp_path: Path, *args: str, no_cache_at_all: bool = False) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DOCLINT_CACHE_DIR": str(tmp_path / "cache")}
+    if no_cache_at_all:
+        env["DOCLINT_NO_CACHE"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "doclint", "check", "-f", "json", *args],
         cwd=tmp_path,
@@ -250,17 +252,19 @@ def test_a_second_run_answers_from_the_cache_with_the_same_findings(tmp_path: Pa
     assert relevelled["findings"] == [f for f in changed if f["rule"] != "duplicate-sentence"]
 
 
-def test_no_cache_writes_no_results(tmp_path: Path) -> None:
+def test_no_cache_writes_no_results_but_keeps_the_derived_indexes(tmp_path: Path) -> None:
     _write(tmp_path / "a.txt", "健全绩效考核考核分配制度。\n")
     assert _cached(tmp_path, "--no-cache", "a.txt").returncode == 1
-    assert not list((tmp_path / "cache").glob("*"))
+    assert not list((tmp_path / "cache").glob("results-*"))
+    assert list((tmp_path / "cache").glob("rules-*.pickle"))  # like bytecode: it cannot change a finding
 
 
 @pytest.mark.parametrize("damage", ["corrupt", "not-a-folder", "world-writable"])
 def test_a_broken_cache_never_fails_a_run_or_changes_it(tmp_path: Path, damage: str) -> None:
     _write(tmp_path / "a.txt", "健全绩效考核考核分配制度。\n")
-    clean = _cached(tmp_path, "--no-cache", "a.txt")
+    clean = _cached(tmp_path, "a.txt", no_cache_at_all=True)
     cache = tmp_path / "cache"
+    assert not cache.exists()
     if damage == "corrupt":
         _cached(tmp_path, "a.txt")
         for file in cache.iterdir():

@@ -36,6 +36,7 @@ from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
 from doclint.language.nearmiss import NearMissIndex
 from doclint.language.script import to_simplified
+from doclint.language.store import stored
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -47,7 +48,12 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 @lru_cache(maxsize=4)
 def phrase_index(tags: tuple[str, ...]) -> NearMissIndex:
-    return NearMissIndex(w for w in lexicon().words_tagged(*tags) if len(w) >= 4 and _HAN.match(w))
+    """The near-miss index of the dictionary's phrases with these tags (built once per install)."""
+
+    def build() -> NearMissIndex:
+        return NearMissIndex(w for w in lexicon().words_tagged(*tags) if len(w) >= 4 and _HAN.match(w))
+
+    return stored("phrases_" + "_".join(tags), NearMissIndex, build)
 
 
 class Idiom(Check):

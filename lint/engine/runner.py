@@ -62,7 +62,7 @@ def load_ruleset(config: Config, extra: Sequence[Path] = ()) -> list[Rule]:
             raise ConfigError(config.source or "config", f"unknown pack {pack!r} (built-in: {', '.join(known)})")
     files = rule_files([builtin_rules_dir() / p for p in packs])
     files += rule_files([*config.rules, *extra])
-    rules = load_rules(files, use_cache=config.cache)
+    rules = load_rules(files)  # the validated rule set is derived data: kept even under --no-cache
     ids = {r.id for r in rules}
     unknown = sorted(set(config.extend) - ids)
     if unknown:

@@ -59,6 +59,13 @@ def suffix_share(char: str) -> int | float:
 
 @lru_cache(maxsize=1)
 def _char_positions() -> dict[str, tuple[int, int]]:
+    """Per character, how many dictionary words contain it and how many end in it (stored: 0.2 s to count)."""
+    from doclint.language.store import stored
+
+    return stored("char_positions", dict, _count_char_positions)
+
+
+def _count_char_positions() -> dict[str, tuple[int, int]]:
     containing: dict[str, int] = {}
     ending: dict[str, int] = {}
     for word in lexicon().frequency:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from doclint.checks.regex import Exceptions
 from doclint.document.chars import CJK_CLASS, is_cjk
@@ -45,8 +46,10 @@ _PROTECTED = re.compile(
 CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 
 
+@lru_cache(maxsize=16_384)
 def protected(text: str) -> Exceptions:
-    """Spans of a paragraph that are code, addresses, numbers or markup, not prose."""
+    """Spans of a paragraph that are code, addresses, numbers or markup, not prose (each
+    punctuation check asks for every paragraph: the answer is kept)."""
     return Exceptions([_PROTECTED], text)
 
 
