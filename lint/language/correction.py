@@ -19,7 +19,6 @@ were not in the dictionary (``unlisted=True``), so such an entry does not vouch 
 
 from __future__ import annotations
 
-from doclint.language.lexicon import lexicon
 from doclint.language.likelihood import log_probability
 from doclint.language.segment import spans
 
@@ -30,29 +29,6 @@ def _context(text: str, start: int, end: int, context: int) -> tuple[int, int]:
     return max(0, start - context), min(len(text), end + context)
 
 
-_MAX_WORD = 8  # as in doclint.language.likelihood
-
-
-def _log_probability_without(text: str, start: int, end: int) -> float:
-    """Best-path log probability of ``text`` with the word ``text[start:end]`` taken out of the dictionary."""
-    lex = lexicon()
-    n = len(text)
-    best = [0.0] + [float("-inf")] * n
-    for i in range(n):
-        if best[i] == float("-inf"):
-            continue
-        for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
-            if (i, j) == (start, end) and j > i + 1:
-                continue
-            piece = text[i:j]
-            if j > i + 1 and not lex.is_word(piece):
-                continue
-            score = best[i] + lex.log_probability(piece)
-            if score > best[j]:
-                best[j] = score
-    return best[n]
-
-
 def gain(text: str, start: int, end: int, replacement: str, context: int = CONTEXT, unlisted: bool = False) -> float:
     """log P(context with ``replacement``) - log P(context as written), for the span [start, end).
 
@@ -60,7 +36,7 @@ def gain(text: str, start: int, end: int, replacement: str, context: int = CONTE
     lo, hi = _context(text, start, end, context)
     before = text[lo:hi]
     after = text[lo:start] + replacement + text[end:hi]
-    written = _log_probability_without(before, start - lo, end - lo) if unlisted else log_probability(before)
+    written = log_probability(before, (start - lo, end - lo) if unlisted else None)
     return log_probability(after) - written
 
 

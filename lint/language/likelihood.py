@@ -14,8 +14,9 @@ from doclint.language.lexicon import lexicon
 _MAX_WORD = 8  # longest dictionary word tried at each position
 
 
-def log_probability(text: str) -> float:
-    """Best-path unigram log probability of ``text`` (dynamic programming, O(len × 8))."""
+def log_probability(text: str, unlisted: tuple[int, int] | None = None) -> float:
+    """Best-path unigram log probability of ``text`` (dynamic programming, O(len × 8)); with
+    ``unlisted`` = (start, end), the word text[start:end] is read as if the dictionary lacked it."""
     lex = lexicon()
     n = len(text)
     best = [0.0] + [float("-inf")] * n
@@ -24,7 +25,7 @@ def log_probability(text: str) -> float:
             continue
         for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
             piece = text[i:j]
-            if j > i + 1 and not lex.is_word(piece):
+            if j > i + 1 and (not lex.is_word(piece) or (i, j) == unlisted):
                 continue
             score = best[i] + lex.log_probability(piece)
             if score > best[j]:
