@@ -225,9 +225,9 @@ class Numbering(Check):
         unkept = {key for key, count in per_article.items() if count >= self.unkept_breaks}
         for name in {name for _, name in used}:
             articles = [a for a, n in used if n == name]
-            broken = [a for a in articles if (a, name) in per_article]
-            if len(articles) >= _COLLECTION and len(broken) >= self.unkept_articles * len(articles):
-                unkept.update((a, name) for a in broken)
+            slipped = [a for a in articles if (a, name) in per_article]
+            if len(articles) >= _COLLECTION and len(slipped) >= self.unkept_articles * len(articles):
+                unkept.update((a, name) for a in slipped)
         return unkept
 
     def _hierarchy_finding(self, doc: Document, rule: Rule, inner: Marker, outer: Marker) -> Finding:
@@ -255,7 +255,7 @@ class Numbering(Check):
     def _finding(
         self, doc: Document, rule: Rule, marker: Marker, previous: Marker | None, continued: bool, unkept: bool
     ) -> Finding:
-        """``unkept``: the style breaks too often in this file to be numbered by hand (info)."""
+        """``unkept``: the style slips too often here to be numbered by hand (info)."""
         style = marker.style
         level = "info" if unkept else None
         if previous is None:
