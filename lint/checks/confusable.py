@@ -64,11 +64,8 @@ class Confusable(Check):
         view = doc.logical
         simple = to_simplified(view.text)
         text = simple.text
-        exceptions = Exceptions(self.exceptions, text) if self.exceptions else None
-        for m in self.regex.finditer(text):
+        for m in Exceptions(self.exceptions, text).uncovered(self.regex.finditer(text)):
             start, end = m.span()
-            if exceptions and exceptions.cover(start, end):
-                continue
             if self.after and not self.after.match(text, end, min(len(text), end + _LOOK)):
                 continue
             if self.before and not self.before.search(text[max(0, start - _LOOK) : start]):

@@ -62,10 +62,10 @@ class Pattern(Check):
             text = view.paragraph_text(par)
             if self.fold:
                 text = fold_width(text)
-            exceptions = Exceptions(self.exceptions, text) if self.exceptions else None
+            exceptions = Exceptions(self.exceptions, text)
             for pattern in self.patterns:
-                for m in pattern.finditer(text):
-                    if m.end() == m.start() or (exceptions and exceptions.cover(*m.span())):
+                for m in exceptions.uncovered(pattern.finditer(text)):
+                    if m.end() == m.start():
                         continue
                     suggestion = m.expand(self.replace) if self.replace is not None else None
                     fields = {k: v for k, v in m.groupdict().items() if v is not None}

@@ -155,6 +155,10 @@ class Exceptions:
         i = bisect_right(self._starts, start)
         return i > 0 and self._max_ends[i - 1] >= end
 
+    def uncovered(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+        """The matches that no exception covers."""
+        return (m for m in matches if not self.cover(*m.span()))
+
 
 def compile_all(patterns: Iterable[str], flags: int = 0) -> list[BoundedPattern]:
     return [compile_regex(p, flags) for p in patterns]

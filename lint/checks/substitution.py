@@ -59,10 +59,7 @@ class Substitution(Check):
         view = doc.logical
         for par in view.paragraphs:
             text = view.paragraph_text(par)
-            exceptions = Exceptions(self.exceptions, text) if self.exceptions else None
-            for m in self.regex.finditer(text):
-                if exceptions and exceptions.cover(*m.span()):
-                    continue
+            for m in Exceptions(self.exceptions, text).uncovered(self.regex.finditer(text)):
                 right = self.swap[self._key(m.group())]
                 yield rule.finding(
                     doc.view_location(par.start + m.start(), par.start + m.end()),

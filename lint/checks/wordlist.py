@@ -56,11 +56,8 @@ class WordList(Substitution):
         view = doc.logical
         simple = to_simplified(view.text)
         text = simple.text
-        exceptions = Exceptions(self.exceptions, text) if self.exceptions else None
-        for m in self.regex.finditer(text):
+        for m in Exceptions(self.exceptions, text).uncovered(self.regex.finditer(text)):
             start, end = m.span()
-            if exceptions and exceptions.cover(start, end):
-                continue
             if not on_word_boundaries(text, start, end) or inside_longer_word(text, start, end):
                 continue
             right = simple.in_original_script(start, self.swap[self._key(m.group())])
