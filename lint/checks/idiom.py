@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
+from doclint.checks.corrections import correction
 from doclint.language import similarity
 from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
@@ -89,8 +90,7 @@ class Idiom(Check):
         self.allow = set(params.get("allow", []))
 
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        view = doc.logical
-        simple = to_simplified(view.text)
+        simple = to_simplified(doc.logical.text)
         text = simple.text
         best: dict[int, tuple[float, int, int, str, str]] = {}  # wrong position -> (gain, start, end, phrase, level)
         for near in phrase_index(self.tags).find(text):
@@ -102,16 +102,7 @@ class Idiom(Check):
             if at not in best or (score, near.end - near.start) > (best[at][0], best[at][2] - best[at][1]):
                 best[at] = (score, near.start, near.end, near.phrase, level)
         for _, start, end, phrase, level in sorted(best.values(), key=lambda b: b[1]):
-            if level != "info" and text.count(text[start:end]) >= self.repeated:
-                level = "info"  # the author's own form, written every time: a variant, not a slip
-            suggestion = simple.in_original_script(start, phrase)
-            yield rule.finding(
-                doc.view_location(start, end),
-                suggestion=suggestion,
-                level=None if level == rule.level else level,
-                match=view.text[start:end],
-                right=suggestion,
-            )
+            yield correction(doc, rule, simple, (start, end), phrase, level, self.repeated)
 
     def judge(self, text: str, start: int, end: int, phrase: str, index: int) -> tuple[float, str] | None:
         """(gain, level) when ``text[start:end]`` reads as a misspelling of ``phrase``, else None."""

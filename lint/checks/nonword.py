@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
+from doclint.checks.corrections import correction
 from doclint.language import similarity
 from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
@@ -93,20 +94,9 @@ class NonWord(Check):
         self.allow = set(params.get("allow", []))
 
     def run(self, doc: Document, rule: Rule) -> Iterator[Finding]:
-        view = doc.logical
-        simple = to_simplified(view.text)
-        text = simple.text
-        for start, end, word, level in self.candidates(text):
-            if level != "info" and text.count(text[start:end]) >= self.repeated:
-                level = "info"  # written the same way again: a word the dictionary lacks (a name, a new term)
-            suggestion = simple.in_original_script(start, word)
-            yield rule.finding(
-                doc.view_location(start, end),
-                suggestion=suggestion,
-                level=None if level == rule.level else level,
-                match=view.text[start:end],
-                right=suggestion,
-            )
+        simple = to_simplified(doc.logical.text)
+        for start, end, word, level in self.candidates(simple.text):
+            yield correction(doc, rule, simple, (start, end), word, level, self.repeated)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, word, level) for each span of single characters best read as a misspelt word."""
