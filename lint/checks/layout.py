@@ -51,22 +51,6 @@ _CREDIT = re.compile(
 )
 _BYLINE = re.compile(rf"^[{CJK_CLASS}]{{2,4}}(?:[ \u3000]+[{CJK_CLASS}]{{1,4}}){{0,3}}$")
 _EXCERPT = 12
-_TITLE_MAX = 20
-_CANNOT_END_TITLE_WORDS = (
-    "应当",
-    "可以",
-    "必须",
-    "应该",
-    "能够",
-    "需要",
-    "按照",
-    "依照",
-    "通过",
-    "根据",
-    "对于",
-    "关于",
-    "由于",
-)
 _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
 _JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"), ("(", ")"))
@@ -105,19 +89,6 @@ def _split_gain(before: str, after: str) -> float:
     compound of two headings gains little (本周金句 / 读再多: 句读, +3.7)."""
     head, tail = before[-_JOIN_CONTEXT:], after[:_JOIN_CONTEXT]
     return log_probability(head + tail) - log_probability(head) - log_probability(tail)
-
-
-def _is_title(text: str) -> bool:
-    """A headline or heading: short, no sentence punctuation, at most one comma, brackets closed,
-    not ending on a function word or a modal verb (…应当 goes on)."""
-    return (
-        len(text) <= _TITLE_MAX
-        and not any(ch in text for ch in "。！？；")
-        and text.count("，") <= 1
-        and text.count("（") == text.count("）")
-        and text[-1:] not in _CANNOT_END_TITLE
-        and not text.endswith(_CANNOT_END_TITLE_WORDS)
-    )
 
 
 def _is_table_row(text: str) -> bool:

@@ -31,7 +31,6 @@ _SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$
 # A document is hard-wrapped when most lines share one width (± _WRAP_SLACK
 # display columns: a hanging comma or a half-width digit shifts a line by one or two).
 _WRAP_SLACK = 4
-_WRAP_MIN_WIDTH = 16
 _WRAP_MIN_SHARE = 0.4
 _WRAP_MIN_LINES = 5
 _ARTICLE = re.compile(r"第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[ \t\u3000]")

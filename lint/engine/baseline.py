@@ -86,8 +86,3 @@ class Filter:
             self.left[fp] -= 1
             return False
         return True
-
-
-def new_findings(findings: Iterable[Finding], known: Counter[str], root: Path | None = None) -> list[Finding]:
-    keep = Filter(known, root)
-    return [f for f in findings if keep.is_new(f)]

@@ -49,11 +49,6 @@ def boundaries(text: str) -> set[int]:
     return found
 
 
-def word_spans(text: str, index: int) -> bool:
-    """Whether a word of more than one character runs across position ``index`` of ``text``."""
-    return index not in boundaries(text)
-
-
 def spans(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for the words of ``text``, without parts of speech (half the cost of ``tokens``)."""
     return _segmenter().tokenize(text, hmm=False)  # type: ignore[no-any-return]

@@ -89,7 +89,6 @@ class Report:
 
 Renderer = Callable[[Report, TextIO], None]
 STREAMING = ("text", "jsonl", "github", "rdjsonl")
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "rdjsonl")
 
 
 def formats() -> dict[str, Renderer]:
