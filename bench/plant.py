@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import rjieba
 
-from doclint.checks.numerals import NUMERAL_CHARS, parse_chinese
+from doclint.document.numerals import NUMERAL_CHARS, parse_chinese
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 

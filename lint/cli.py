@@ -134,6 +134,11 @@ def cli() -> None:
 @click.option(
     "--fix", "apply_fixes", is_flag=True, help="Repair layout first (as 'doclint fix'), then report the rest."
 )
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Read standard input as a file of this name: its format (.md, .docx) and per-glob overrides.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -153,11 +158,16 @@ def check(
     encoding: str | None,
     color: bool | None,
     apply_fixes: bool,
+    stdin_filename: str | None,
 ) -> None:
     """Check files and folders (default: the current folder); - reads standard input."""
     from doclint.engine import baseline
     from doclint.engine.runner import Run, check_rule_ids
 
+    if stdin_filename is not None:
+        if paths and "-" not in paths:
+            fail("--stdin-filename names standard input: give - among the paths (or no paths)")
+        paths = paths or ("-",)
     config, rules = _setup(config_path, extra_rules, preset, max_file_size, cache)
     config.add_cli_rules(enable, disable)
     check_rule_ids(config, rules)
@@ -165,7 +175,14 @@ def check(
         sys.exit(EXIT_ERROR)
     known = baseline.read(baseline_path) if baseline_path is not None else None
     checking = Run(
-        paths or ["."], config, rules, extra_rules=extra_rules, jobs=jobs, encoding=encoding, use_cache=cache
+        paths or ["."],
+        config,
+        rules,
+        extra_rules=extra_rules,
+        jobs=jobs,
+        encoding=encoding,
+        use_cache=cache,
+        stdin_name=stdin_filename,
     )
     if write_baseline is not None:
         _write_baseline(checking, write_baseline, config.root)
@@ -391,12 +408,15 @@ def fix_files(
             fail("fix works on files, not on standard input")
         try:
             doc = read_document(shown, encoding, config.max_bytes)
+            if doc.format == "docx":
+                _say(f"{display(shown)}: .docx files are not fixed in place (fix the findings in Word)")
+                continue
             fixed = fix_one(doc, rules, config, unsafe)
-            if fixed.text == doc.text:
+            if fixed.source == doc.source:
                 continue
             changed += 1
             if show_diff:
-                sys.stdout.write(unified_diff(doc, fixed.text))
+                sys.stdout.write(unified_diff(doc, fixed.source))
             else:
                 save(fixed)
                 _say(f"fixed {display(shown)}")

@@ -34,13 +34,13 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/
 
 
 def doclint(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m doclint`` in a subprocess, exactly as the command line does."""
-    return subprocess.run(
+    """Run ``python -m doclint`` in a subprocess, exactly as the command line does (standard input
+    given as bytes, so a Word file or a GB18030 text can be piped in)."""
+    raw = subprocess.run(
         [sys.executable, "-m", "doclint", *args],
         cwd=cwd or ROOT,
-        input=stdin.decode("utf-8") if stdin is not None else None,
+        input=stdin,
         capture_output=True,
-        text=True,
-        encoding="utf-8",
         timeout=300,
     )
+    return subprocess.CompletedProcess(raw.args, raw.returncode, raw.stdout.decode("utf-8"), raw.stderr.decode("utf-8"))

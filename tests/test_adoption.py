@@ -13,6 +13,7 @@ import pytest
 
 from doclint.checks.base import Check, Edit
 from tests.conftest import ROOT, doclint
+from tests.test_word import write_word_file
 
 DOUBLED = "健全绩效考核考核分配制度。\n"
 
@@ -107,6 +108,7 @@ def test_the_pre_commit_hook_blocks_a_commit_with_a_repeated_word(tmp_path: Path
     subprocess.run([*git, "init", "-q"], cwd=work, check=True)
     _write(work / "clean.txt", "医疗保障是减轻群众就医负担的重大制度安排。\n")
     _write(work / "doubled.txt", DOUBLED)
+    write_word_file(work / "report.docx")
     subprocess.run([*git, "add", "-A"], cwd=work, check=True)
     env_home = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
     run = subprocess.run(
@@ -119,6 +121,7 @@ def test_the_pre_commit_hook_blocks_a_commit_with_a_repeated_word(tmp_path: Path
     )
     assert run.returncode == 1, run.stdout + run.stderr
     assert "doubled.txt:1:5: error [repeated-word]" in run.stdout
+    assert "report.docx:table 1, row 2, cell 2 ¶1:5: error [repeated-word]" in run.stdout  # Word files too
     assert "clean.txt" not in run.stdout.replace("doubled.txt", "")
 
 

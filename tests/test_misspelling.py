@@ -9,9 +9,9 @@ import pytest
 
 from doclint.checks.wordlist import WordList
 from doclint.document import Document
+from doclint.document.script import to_simplified
 from doclint.engine.rule import Rule
 from doclint.language import similarity
-from doclint.language.script import to_simplified
 from tests.checks_helper import findings
 
 SHARED = Path(os.environ.get("DOCLINT_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from bench.plant import plant_numbering
-from doclint.checks.numerals import parse_chinese, to_chinese
 from doclint.document import Document
+from doclint.document.numerals import parse_chinese, to_chinese
 from tests.checks_helper import file_findings, findings, rule
 from tests.conftest import SEED_FLOW, SEED_PRINT, corpus_files, needs_corpus
 

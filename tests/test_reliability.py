@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from doclint.checks.numerals import parse_chinese
 from doclint.document import Document
 from doclint.document.decode import decode, encode
+from doclint.document.numerals import parse_chinese
 from doclint.engine.config import Config
 from doclint.engine.discovery import discover
 from doclint.engine.files import atomic_output
@@ -437,7 +437,7 @@ def test_big5_text_is_read_as_big5_and_its_findings_are_located(tmp_path: Path) 
     result = doclint("check", "-f", "json", "--enable", "doubled-punctuation", "t.txt", cwd=tmp_path)
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["column"], finding["excerpt"]) == (1, 10, BIG5_TEXT.strip())
-    assert decode(BIG5_TEXT.encode("big5"), "t.txt").encoding == "big5"
+    assert decode(BIG5_TEXT.encode("big5"), "t.txt").encoding == "big5hkscs"
 
 
 @pytest.mark.parametrize(

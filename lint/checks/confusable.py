@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from doclint.checks.base import Check
 from doclint.checks.regex import Exceptions, compile_all, compile_regex
 from doclint.checks.wordlist import on_word_boundaries
-from doclint.language.script import to_simplified
+from doclint.document.script import to_simplified
 from doclint.language.segment import tokens
 
 if TYPE_CHECKING:

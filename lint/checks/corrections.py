@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from doclint.document import Document
+    from doclint.document.script import Simplified
     from doclint.engine.rule import Rule
     from doclint.finding import Finding
-    from doclint.language.script import Simplified
 
 
 def correction(

@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
 from doclint.checks.corrections import correction
+from doclint.document.script import to_simplified
 from doclint.language import similarity
 from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
 from doclint.language.nearmiss import NearMissIndex
-from doclint.language.script import to_simplified
 from doclint.language.store import stored
 
 if TYPE_CHECKING:

@@ -169,10 +169,13 @@ class Layout(Check):
     # --- breaks inside sentences ---
 
     def _pairs(self, doc: Document) -> Iterator[tuple[_Indexed, _Indexed]]:
-        """Consecutive paragraphs other than page furniture, each with its index in the view."""
+        """Consecutive paragraphs other than page furniture, each with its index in the view; a
+        table cell (Markdown, Word) is never half of a torn sentence."""
         view = doc.logical
         pars = [(i, p) for i, p in enumerate(view.paragraphs) if not self._is_furniture(view.paragraph_text(p))]
-        yield from pairwise(pars)
+        for first, second in pairwise(pars):
+            if first[1].kind != "cell" and second[1].kind != "cell":
+                yield first, second
 
     def _torn(self, doc: Document) -> Iterator[tuple[Paragraph, Paragraph]]:
         """Consecutive paragraphs that are really one sentence torn in two."""

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
 from doclint.checks.corrections import correction
+from doclint.document.script import to_simplified
 from doclint.language import similarity
 from doclint.language.correction import gain, segmented_whole
 from doclint.language.lexicon import lexicon
-from doclint.language.script import to_simplified
 from doclint.language.segment import words
 
 if TYPE_CHECKING:

@@ -15,6 +15,9 @@ A document that continues from another page (（上接第1版）) may open in th
 middle of a list; such a start is reported as info only. A paragraph that
 leads into a list (……如下：) lets any list start again at one.
 
+In a Word file, the numbers Word generates for a list are read too (they are not in the text), so
+typed numbers that continue or interrupt a generated list are checked in sequence with it.
+
 A slip in numbering is rare: one item renumbered by hand, one deleted. Where a
 style's sequence breaks twice in one article, or in half the articles of a
 collection (web pages whose linked titles were lost in conversion, lists
@@ -31,8 +34,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from doclint.checks.base import Check
-from doclint.checks.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
 from doclint.checks.regex import compile_regex
+from doclint.document.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -167,10 +170,15 @@ class Numbering(Check):
                 depth = 0
             inside = quotation if depth > 0 or text.startswith("“") else 0
             depth = max(0, depth + text.count("“") - text.count("”"))
-            found = read_marker(text)
+            if par.number:  # a number Word generates: not in the text, read where the paragraph starts
+                generated = read_marker(par.number)
+                found = (generated[0], generated[1], 0) if generated else None
+            else:
+                found = read_marker(text)
             if found and found[0].name in self.styles:
                 style, number, length = found
-                yield par, Marker(style, number, par.start, par.start + length, text[:length]), inside
+                shown = par.number or text[:length]
+                yield par, Marker(style, number, par.start, par.start + length, shown), inside
             else:
                 yield par, None, inside
 
@@ -199,7 +207,7 @@ class Numbering(Check):
                     lists.may_restart.update(self.styles)  # ……步骤如下： a new list follows
                 lists.previous_text = text
                 continue
-            if self.punctuation:
+            if self.punctuation and marker.end > marker.start:  # generated numbers are punctuated by Word
                 yield from self._check_punctuation(doc, rule, marker)
             used.add((article, marker.style.name))
             ok, before, outer = lists.visit(marker, self.hierarchy and not inverted)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from doclint.checks.regex import Exceptions
 from doclint.checks.substitution import Substitution
+from doclint.document.script import to_simplified
 from doclint.language.lexicon import lexicon
-from doclint.language.script import to_simplified
 from doclint.language.segment import spans
 
 if TYPE_CHECKING:

@@ -59,8 +59,9 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 DAMAGED_UTF8_SHARE = 0.9  # at least this share of the non-ASCII bytes is valid UTF-8 ...
 DAMAGED_UTF8_MIN_BYTES = 6  # ... and at least two characters' worth of it
 
-# The legacy encodings detection chooses between, and how sure it must be.
-LEGACY_ENCODINGS = ("gb18030", "big5")
+# The legacy encodings detection chooses between, and how sure it must be. Big5 is read as
+# Big5-HKSCS, its superset (Python's plain big5 lacks characters such as 珏 that HKSCS adds).
+LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
 MAX_CHAOS = 0.2  # charset-normalizer's mess ratio above which a decoding is garbage
 MIN_MARGIN = 0.02  # how much less messy (or more coherent) the winner must be than the runner-up
 
@@ -192,7 +193,7 @@ def _legacy_encoding(data: bytes, name: str) -> str:
 
 
 def _label(encoding: str) -> str:
-    return {"gb18030": "GB18030", "big5": "Big5"}.get(codecs.lookup(encoding).name, encoding)
+    return {"gb18030": "GB18030", "big5": "Big5", "big5hkscs": "Big5-HKSCS"}.get(codecs.lookup(encoding).name, encoding)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

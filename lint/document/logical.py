@@ -8,6 +8,10 @@ starts with 一、 only because the column wrapped there is not a heading.
 The view is one string, paragraphs separated by "\\n", with an ``origin``
 array giving the source offset of every character. It is built once per
 document; checks never map positions themselves.
+
+A plain-text file is grouped into paragraphs here, from the evidence of its lines. A format with
+structure of its own (Markdown, Word) says where its paragraphs are: its reader gives
+:class:`Block` s, the source spans of each paragraph's prose, and the view only joins them.
 """
 
 from __future__ import annotations
@@ -22,10 +26,6 @@ from dataclasses import dataclass, replace
 from doclint.document.chars import CLOSERS, SENTENCE_END, SPACES, display_width
 from doclint.document.columns import full_lines
 
-_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
-_MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
-_MD_FENCE = re.compile(r"(`{3,}|~{3,})")
-_HTML_COMMENT_LINE = re.compile(r"<!--.*-->$")
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}]+[{CLOSERS}]*|$)")
 
 # A document is hard-wrapped when most lines share one width (± _WRAP_SLACK
@@ -46,7 +46,7 @@ class Line:
     index: int  # 0-based line number
     start: int  # source offset of the first content character
     end: int  # source offset just past the last content character
-    kind: str  # "text", "heading" (Markdown), "blank" or "skip" (code, comments)
+    kind: str  # "text", "heading" (a format's own headings), "blank" or "skip" (code, markup: no prose)
     width: int  # display width of the content
     ends_sentence: bool = False
     indent: int = 0  # spaces before the content (a printed paragraph's first-line indent)
@@ -63,33 +63,70 @@ class Paragraph:
     end: int
     first_line: int  # 0-based
     last_line: int  # 0-based, inclusive
+    kind: str = "text"  # "text", "heading" or "cell" (of a table: never joined to its neighbours)
+    number: str = ""  # the list number a word processor shows before it, which is not in its text
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A source span [start, end) of a paragraph's prose. With ``text``, the view shows that instead
+    (every character mapped to ``start``): a space that rejoins Latin words wrapped over two lines,
+    or a placeholder for inline code, which is neither linted nor silently removed."""
+
+    start: int
+    end: int
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph as a reader of a structured format found it: its prose, piece by piece."""
+
+    pieces: tuple[Piece, ...]
+    first_line: int  # 0-based source lines it covers
+    last_line: int
+    kind: str = "text"  # "text", "heading" or "cell"
+    number: str = ""  # see Paragraph.number
+
+
+PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the view for code and images
 
 
 class LogicalView:
     """Paragraph text with an exact map back to source offsets."""
 
-    def __init__(self, source: str, line_starts: list[int], markdown: bool) -> None:
-        self.lines = _fill(_scan_lines(source, line_starts, markdown))
+    def __init__(self, source: str, line_starts: list[int], blocks: list[Block] | None = None) -> None:
+        """``blocks``: the paragraphs a structured format's reader found; None groups plain lines."""
+        lines = _scan_lines(source, line_starts)
+        if blocks is not None:
+            lines = _with_block_kinds(lines, blocks)
+        self.lines = _fill(lines)
         self.wrap_width = detect_wrap_width(self.lines)  # the page's main column, if it is set in columns
-        self.indents = sum(1 for line in self.lines if line.indent) >= _INDENTED_MIN
+        self.indents = blocks is None and sum(1 for line in self.lines if line.indent) >= _INDENTED_MIN
+        if blocks is None:
+            groups = _group_lines(self.lines, self.wrap_width is not None, self.indents)
+            blocks = [_block(source, group) for group in groups]
         self.paragraphs: list[Paragraph] = []
         chunks: list[str] = []
         self.origin = array("q")
         length = 0
-        for group in _group_lines(self.lines, self.wrap_width is not None, self.indents):
+        for block in blocks:
             start = length
-            for i, line in enumerate(group):
-                piece = source[line.start : line.end]
-                if i and _needs_space(chunks[-1], piece):
-                    chunks.append(" ")
-                    self.origin.append(line.start - 1)
-                    length += 1
-                chunks.append(piece)
-                self.origin.extend(range(line.start, line.end))
-                length += len(piece)
-            self.paragraphs.append(Paragraph(start, length, group[0].index, group[-1].index))
+            for piece in block.pieces:
+                if piece.text is None:
+                    chunks.append(source[piece.start : piece.end])
+                    self.origin.extend(range(piece.start, piece.end))
+                    length += piece.end - piece.start
+                else:
+                    chunks.append(piece.text)
+                    self.origin.extend([piece.start] * len(piece.text))
+                    length += len(piece.text)
+            if length == start:
+                continue
+            par = Paragraph(start, length, block.first_line, block.last_line, block.kind, block.number)
+            self.paragraphs.append(par)
             chunks.append("\n")
-            self.origin.append(group[-1].end)
+            self.origin.append(block.pieces[-1].end)
             length += 1
         self.origin.append(len(source))
         self.text = "".join(chunks)
@@ -136,34 +173,11 @@ def _fill(lines: list[Line]) -> list[Line]:
     return [replace(line, full=True) if full else line for line, full in zip(lines, flags, strict=True)]
 
 
-def _scan_lines(source: str, line_starts: list[int], markdown: bool) -> list[Line]:
+def _scan_lines(source: str, line_starts: list[int]) -> list[Line]:
     lines = []
-    fence: str | None = None
     for index, start in enumerate(line_starts):
         end = line_starts[index + 1] - 1 if index + 1 < len(line_starts) else len(source)
         raw = source[start:end]
-        kind = "text"
-        if markdown:
-            fence_match = _MD_FENCE.match(raw.lstrip())
-            if fence is not None or fence_match:
-                if fence is None:
-                    fence = fence_match.group(1)[:3]  # type: ignore[union-attr]
-                elif raw.strip().startswith(fence):
-                    fence = None
-                lines.append(Line(index, start, start, "skip", 0))
-                continue
-            if _HTML_COMMENT_LINE.match(raw.strip()):
-                lines.append(Line(index, start, start, "skip", 0))
-                continue
-            prefix = _MD_QUOTE.match(raw)
-            if prefix:
-                start += prefix.end()
-                raw = raw[prefix.end() :]
-            heading = _MD_HEADING.match(raw)
-            if heading:
-                start += heading.end()
-                raw = raw[heading.end() :]
-                kind = "heading"
         lead = len(raw) - len(raw.lstrip(SPACES))
         content = raw.strip(SPACES)
         if not content:
@@ -174,8 +188,30 @@ def _scan_lines(source: str, line_starts: list[int], markdown: bool) -> list[Lin
         ends = last in tuple(SENTENCE_END)
         item = "article" if _ARTICLE.match(content) else "item" if _ITEM.match(content) else ""
         width = display_width(content)
-        lines.append(Line(index, cstart, cstart + len(content), kind, width, ends, lead, item, last in _CLAUSE_ENDS))
+        lines.append(Line(index, cstart, cstart + len(content), "text", width, ends, lead, item, last in _CLAUSE_ENDS))
     return lines
+
+
+def _with_block_kinds(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    """Lines that no block covers hold no prose (code, markup); lines of a heading block are headings."""
+    kinds = ["skip"] * len(lines)
+    for block in blocks:
+        kind = "heading" if block.kind == "heading" else "text"
+        kinds[block.first_line : block.last_line + 1] = [kind] * (block.last_line + 1 - block.first_line)
+    return [
+        line if line.kind == "blank" or line.kind == kind else replace(line, kind=kind)
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
+
+
+def _block(source: str, group: list[Line]) -> Block:
+    """A paragraph of plain lines: each line's content, with a space back between wrapped Latin words."""
+    pieces: list[Piece] = []
+    for i, line in enumerate(group):
+        if i and needs_space(source[group[i - 1].end - 1], source[line.start]):
+            pieces.append(Piece(line.start - 1, line.start, " "))
+        pieces.append(Piece(line.start, line.end))
+    return Block(tuple(pieces), group[0].index, group[-1].index)
 
 
 def _group_lines(lines: list[Line], wrapped: bool, indents: bool) -> Iterator[list[Line]]:
@@ -207,6 +243,6 @@ def _continues(prev: Line, line: Line, wrapped: bool, indents: bool) -> bool:
     return not prev.ends_sentence  # elsewhere a full line that ends a sentence may end its paragraph
 
 
-def _needs_space(before: str, after: str) -> bool:
+def needs_space(before: str, after: str) -> bool:
     """Latin words wrapped across lines need their space back; CJK text does not."""
     return bool(before) and before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum()

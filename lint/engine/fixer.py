@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from doclint.checks.base import Edit
@@ -36,15 +37,20 @@ def visible(text: str) -> str:
 def collect_edits(doc: Document, rules: Iterable[Rule], config: Config, unsafe: bool = False) -> list[Edit]:
     """Edits from every enabled rule, sorted, without overlaps: safe ones that change only
     whitespace, and with ``unsafe`` also those that change visible characters."""
+    source = doc.source  # edits are made on the reading (doc.text) and applied to what the file says
     edits = sorted(
-        edit
+        replace(edit, text=doc.written_text(edit.start, edit.end, edit.text)) if doc.converted else edit
         for rule in rules
         if config.level_for(rule.id, rule.level, doc.path) is not None
         for edit in rule.check.edits(doc, rule)
         if 0 <= edit.start <= edit.end <= len(doc.text)
-        and doc.text[edit.start : edit.end] != edit.text
-        and (visible(doc.text[edit.start : edit.end]) == visible(edit.text) if edit.safe else unsafe)
     )
+    edits = [
+        edit
+        for edit in edits
+        if source[edit.start : edit.end] != edit.text
+        and (visible(source[edit.start : edit.end]) == visible(edit.text) if edit.safe else unsafe)
+    ]
     kept: list[Edit] = []
     for edit in edits:
         if not kept or edit.start >= kept[-1].end:
@@ -85,7 +91,7 @@ def unified_diff(doc: Document, fixed: str) -> str:
     return printable(
         "".join(
             difflib.unified_diff(
-                doc.text.splitlines(keepends=True),
+                doc.source.splitlines(keepends=True),
                 fixed.splitlines(keepends=True),
                 fromfile=f"a/{doc.path}",
                 tofile=f"b/{doc.path}",
@@ -120,14 +126,14 @@ def fix(doc: Document, rules: Iterable[Rule], config: Config, unsafe: bool = Fal
         edits = collect_edits(current, rules, config, unsafe)
         if not edits:
             break
-        text, line_ends = apply_edits_keeping_line_ends(current.text, edits, current.decoded.line_ends)
-        current = Document(doc.path, text, with_text(current.decoded, text, line_ends), doc.markdown)
+        text, line_ends = apply_edits_keeping_line_ends(current.source, edits, current.decoded.line_ends)
+        current = Document(doc.path, text, with_text(current.decoded, text, line_ends), doc.format)
     return current
 
 
 def fix_document(doc: Document, rules: Iterable[Rule], config: Config, unsafe: bool = False) -> str:
     """The fixed text of ``doc`` (the same text when nothing needs fixing)."""
-    return fix(doc, rules, config, unsafe).text
+    return fix(doc, rules, config, unsafe).source
 
 
 def save(fixed: Document) -> None:
@@ -137,4 +143,4 @@ def save(fixed: Document) -> None:
         raise InputError(fixed.path, "was not read from a file; nothing to write")
     from doclint.engine.files import replace_file
 
-    replace_file(decoded.stamp, encode(fixed.text, decoded), fixed.path)
+    replace_file(decoded.stamp, encode(fixed.source, decoded), fixed.path)

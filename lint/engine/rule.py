@@ -36,11 +36,12 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        return self.check.run(doc, self)
+        """Findings on one document, their quotations and suggestions in the script it is written in."""
+        return map(doc.written, self.check.run(doc, self))
 
     def compare(self, old: Document, new: Document) -> Iterator[Finding]:
         """Findings between two versions (kinds that compare; others find nothing)."""
-        return self.check.compare(old, new, self)
+        return map(new.written, self.check.compare(old, new, self))
 
     def finding(
         self,

@@ -23,7 +23,6 @@ from typing import Any
 from doclint.checks.base import Check
 from doclint.checks.regex import RegexTimeout
 from doclint.document import Document
-from doclint.document.decode import decode
 from doclint.document.source import DEFAULT_MAX_BYTES, read_regular, read_stdin
 from doclint.engine import suppress
 from doclint.engine.config import Config, project_path
@@ -108,10 +107,12 @@ def known_rule_ids(rules: Sequence[Rule]) -> frozenset[str]:
 # --- checking one document ---------------------------------------------------------------------
 
 
-def read_document(shown: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(
+    shown: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None
+) -> Document:
+    """The document at ``shown`` (``-``: standard input, read as a file called ``stdin_name``)."""
     if shown == STDIN:
-        decoded = decode(read_stdin(max_bytes), "<stdin>", encoding)
-        return Document("<stdin>", decoded.text, decoded)
+        return Document.from_bytes(read_stdin(max_bytes), stdin_name or "<stdin>", encoding)
     return Document.from_file(Path(shown), display(shown), encoding, max_bytes)
 
 
@@ -177,12 +178,13 @@ def corpus_rules(rules: Iterable[Rule], config: Config) -> list[Rule]:
 
 def check_corpus(docs: Sequence[Document], rules: Iterable[Rule], config: Config) -> list[Finding]:
     findings: list[Finding] = []
+    by_path = {d.path: d for d in docs}
     for rule in corpus_rules(rules, config):
         with _guard(rule, "doclint", on="the documents of this run together"):
             for finding in rule.check.run_corpus(docs, rule):
                 level = config.level_for(rule.id, rule.level, finding.location.path)
                 if level is not None:
-                    findings.append(_relevel(finding, rule, level))
+                    findings.append(by_path[finding.location.path].written(_relevel(finding, rule, level)))
     if not findings:
         return []
     suppressions = {d.path: suppress.Suppressions(d.text) for d in docs}
@@ -257,6 +259,7 @@ class _Setup:
     context: str | None  # digest of rules, config and code for cache keys; None: no cache
     cache_folder: Path | None
     rules: list[Rule] | None = None  # inherited by forked workers; others reload (from the cache)
+    stdin_name: str | None = None  # --stdin-filename: the name standard input is read and reported as
 
 
 class _Checker:
@@ -284,7 +287,7 @@ class _Checker:
     def _check(self, shown: str) -> Outcome:
         setup = self.setup
         limit = setup.config.max_bytes
-        name = "<stdin>" if shown == STDIN else display(shown)
+        name = (setup.stdin_name or "<stdin>") if shown == STDIN else display(shown)
         if shown == STDIN:
             data, stamp = read_stdin(limit), None
         else:
@@ -297,10 +300,7 @@ class _Checker:
             cached = self._cache.get(key)
             if cached is not None and not setup.keep_documents:
                 return Outcome(shown, cached[0], cached[1], cache_hit=key)
-        decoded = decode(data, name, setup.encoding)
-        if stamp is not None:
-            decoded = replace(decoded, stamp=stamp)
-        doc = Document(name, decoded.text, decoded)
+        doc = Document.from_bytes(data, name, setup.encoding, stamp)
         kept = doc if setup.keep_documents else None
         if cached is not None:
             return Outcome(shown, cached[0], cached[1], document=kept, cache_hit=key)
@@ -339,6 +339,7 @@ class Run:
         jobs: int = 1,
         encoding: str | None = None,
         use_cache: bool = False,
+        stdin_name: str | None = None,
     ) -> None:
         self.paths, self.config, self.rules = list(paths), config, rules
         self.jobs = jobs
@@ -368,6 +369,7 @@ class Run:
             context=context,
             cache_folder=folder,
             rules=rules,
+            stdin_name=stdin_name,
         )
 
     def __iter__(self) -> Iterator[Finding | DoclintError]:

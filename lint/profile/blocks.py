@@ -24,9 +24,10 @@ def blank_separated(view: LogicalView) -> bool:
     return bool(blank) and sum(blank) > len(blank) / 2
 
 
-def document_starts(view: LogicalView, markdown: bool) -> list[int]:
-    """Indices of the paragraphs that open a document of the file (always [0] for one document)."""
-    if markdown or len(view.paragraphs) < 2:
+def document_starts(view: LogicalView, structured: bool) -> list[int]:
+    """Indices of the paragraphs that open a document of the file (always [0] for one document,
+    and for a format whose own structure says what its blocks are: Markdown, Word)."""
+    if structured or len(view.paragraphs) < 2:
         return [0]
     blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
     separated = sum(blank)

@@ -28,7 +28,7 @@ def finding(f: Finding, report: Report) -> str:
         "col": loc.column,
         "endLine": loc.end_line,
         "endColumn": loc.end_column,
-        "title": f"doclint {f.rule}",
+        "title": f"doclint {f.rule}" + (f" ({loc.where})" if loc.part is not None else ""),  # Word: where
     }
     head = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
     message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")

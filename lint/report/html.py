@@ -66,9 +66,10 @@ def render_comparison(old_doc: Document, new_doc: Document, rule: Rule) -> str:
         '<ol class="changes">',
     ]
     for n, (c, (kind, text, _)) in enumerate(zip(changes, described, strict=True), 1):
-        line, column = new_doc.position(new_doc.logical.source_span(*new.view_span(c.b0, c.b1))[0])
+        start = new_doc.logical.source_span(*new.view_span(c.b0, c.b1))[0]
+        at = new_doc.location(start, start)  # line:column; in a Word file ¶paragraph:column
         summary = escape(text.split(" / ")[0])
-        parts.append(f'<li class="{kind}"><a href="#c{n}">{line}:{column}</a> {summary}</li>')
+        parts.append(f'<li class="{kind}"><a href="#c{n}">{escape(at.where)}:{at.column}</a> {summary}</li>')
     parts += ["</ol></header>", "<table><colgroup><col><col></colgroup>"]
     parts.append(f"<tr><th>旧版本 OLD: {escape(old_doc.path)}</th><th>新版本 NEW: {escape(new_doc.path)}</th></tr>")
     for old_pars, new_pars in rows:

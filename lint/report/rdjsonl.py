@@ -33,8 +33,9 @@ def _range(loc: Location) -> dict[str, object]:
 
 
 def finding(f: Finding, report: Report) -> str:
+    part = f.location.part
     diagnostic: dict[str, object] = {
-        "message": f.message,
+        "message": f"[{part}] {f.message}" if part else f.message,  # Word: lines are paragraphs of this part
         "location": {"path": f.location.path, "range": _range(f.location)},
         "severity": _SEVERITY[f.severity],
         "source": {"name": "doclint"},

@@ -28,20 +28,27 @@ def _physical(loc: Location) -> dict[str, object]:
     return {"artifactLocation": {"uri": loc.path}, "region": _region(loc)}
 
 
+def _location(loc: Location) -> dict[str, object]:
+    """A physical location; in a Word file (lines are paragraphs) also the part, as a logical one."""
+    location: dict[str, object] = {"physicalLocation": _physical(loc)}
+    if loc.part is not None:
+        location["logicalLocations"] = [{"fullyQualifiedName": loc.where, "kind": "element"}]
+    return location
+
+
 def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, object]:
     result: dict[str, object] = {
         "ruleId": f.rule,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": _physical(f.location)}],
+        "locations": [_location(f.location)],
         "partialFingerprints": {"doclintFingerprint/v1": fingerprint(f, root)},
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(r), "message": {"text": "related"}}
-            for i, r in enumerate(f.related, 1)
+            {"id": i, **_location(r), "message": {"text": "related"}} for i, r in enumerate(f.related, 1)
         ]
     if f.suggestion is not None:
         result["fixes"] = [

@@ -5,6 +5,9 @@
         |                                                        ^^^^
         = 建议 suggestion: 考核
 
+In a Word file the line is a paragraph, shown as Word users look for it (``稿件.docx:¶12:5``,
+``稿件.docx:table 1, row 2, cell 3 ¶1:4``), and the excerpt is the paragraph.
+
 Carets are aligned by display width, so they sit under Chinese characters
 (two columns each) as well as under Latin ones. Everything taken from a document or a rule
 file is passed through :func:`~doclint.report.printable` first.
@@ -42,7 +45,7 @@ def finding(f: Finding, report: Report) -> str:
     loc = f.location
     style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
     head = (
-        f"{style(printable(loc.path), bold=True)}:{loc.line}:{loc.column}: "
+        f"{style(printable(loc.path), bold=True)}:{printable(loc.where)}:{loc.column}: "
         f"{style(f.severity, fg=_COLOR[f.severity], bold=True)} {style('[' + f.rule + ']', dim=True)} "
         f"{printable(f.message)}"
     )
@@ -52,7 +55,7 @@ def finding(f: Finding, report: Report) -> str:
     if f.suggestion is not None:
         lines.append(f"    = 建议 suggestion: {printable(f.suggestion) if f.suggestion else '（删除 / delete）'}")
     for r in f.related:
-        lines.append(f"    = 参见 see: {printable(r.path)}:{r.line}:{r.column}")
+        lines.append(f"    = 参见 see: {printable(r.path)}:{printable(r.where)}:{r.column}")
     return "\n".join(lines) + "\n\n"
 
 
