@@ -1,6 +1,7 @@
 """Property test: every built-in rule survives any mix of Chinese, punctuation, Markdown,
 numbering markers, line ends and spaces — no exception, every location inside the document,
-and ``fix`` idempotent and whitespace-only.
+``fix`` idempotent and whitespace-only, and every character of Markdown prose read where it
+stands in the file.
 
 The suite runs a bounded number of examples (1,500 documents per property, a few seconds); a
 long run is::
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from doclint.document import Document
 from doclint.document.decode import decode
+from doclint.document.logical import PLACEHOLDER
 from doclint.engine.config import Config
 from doclint.engine.fixer import fix, visible
 from doclint.engine.runner import check_document, compare_versions, known_rule_ids, load_ruleset
@@ -62,6 +64,20 @@ PIECES = [
     "**",
     "`",
     "[链接](http://example.com)",
+    "![图](a.png)",
+    "<http://example.com/考核>",
+    "---\n",
+    "~~~\n",
+    "    ",
+    "| 甲 | 乙 |\n|---|---|\n| ",
+    " | ",
+    "&amp;",
+    "&copy;",
+    "\\*",
+    "<div>\n",
+    "<span>",
+    "1) ",
+    "[^1]",
     "<!-- doclint-disable repeated-word -->",
     "<!-- doclint-enable -->",
     "<!-- doclint-disable-next-line -->",
@@ -122,8 +138,8 @@ def _inside(doc: Document, loc: Location) -> None:
     start = _offset(doc, loc.line, loc.column)
     end = _offset(doc, loc.end_line, loc.end_column)
     assert start <= end
-    assert loc.excerpt == doc.line_text(loc.line)
-    assert doc.text[start:end] == loc.text
+    assert loc.excerpt == doc.source[start - loc.column + 1 :].split("\n", 1)[0]  # the line as the file writes it
+    assert doc.source[start:end] == loc.text
 
 
 def _document(raw: str, markdown: bool) -> Document:
@@ -147,8 +163,18 @@ def test_every_rule_survives_any_document_and_reports_places_inside_it(raw: str,
 def test_fix_changes_only_whitespace_and_a_second_fix_changes_nothing(raw: str, markdown: bool) -> None:
     doc = _document(raw, markdown)
     fixed = fix(doc, RULES, CONFIG)
-    assert visible(fixed.text) == visible(doc.text)
-    assert fix(fixed, RULES, CONFIG).text == fixed.text
+    assert visible(fixed.source) == visible(doc.source)
+    assert fix(fixed, RULES, CONFIG).source == fixed.source
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=documents)
+def test_every_character_of_markdown_prose_is_read_where_it_stands_in_the_file(raw: str) -> None:
+    doc = _document(raw, True)
+    view = doc.logical
+    for i, ch in enumerate(view.text):
+        if ch not in " \n" + PLACEHOLDER:  # paragraph ends, rejoined lines and code are the view's own
+            assert doc.text[view.origin[i]] == ch, (i, ch)
 
 
 @settings(max_examples=max(1, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])

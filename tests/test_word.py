@@ -82,6 +82,21 @@ def test_what_word_shows_is_read_tracked_insertions_content_controls_and_text_bo
     assert places == {("", 2, 5), ("text box 1", 1, 5)}
 
 
+def test_a_comment_quoting_the_body_is_not_a_pasted_sentence_but_a_pasted_paragraph_is(tmp_path: Path) -> None:
+    sentence = "各地区要确保政令畅通，健全基金运行风险评估和预警机制，加强医疗保障基金监管。"
+    document = docx.Document()
+    quoted = document.add_paragraph(sentence)
+    document.add_comment(quoted.runs, text=sentence, author="校对")
+    document.save(str(tmp_path / "quoted.docx"))
+    document = docx.Document()
+    document.add_paragraph(sentence)
+    document.add_paragraph(sentence)
+    document.save(str(tmp_path / "pasted.docx"))
+    assert doclint("check", "--no-cache", str(tmp_path / "quoted.docx")).returncode == 0
+    (pasted,) = [f for f in findings(tmp_path / "pasted.docx") if f["rule"] == "duplicate-sentence"]
+    assert (pasted["part"], pasted["paragraph"]) == ("", 2)
+
+
 def add_footnote(path: Path, text: str) -> None:
     """Give a Word file a footnotes part, as Word writes it (python-docx has no API for notes)."""
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -65,6 +65,7 @@ class Paragraph:
     last_line: int  # 0-based, inclusive
     kind: str = "text"  # "text", "heading" or "cell" (of a table: never joined to its neighbours)
     number: str = ""  # the list number a word processor shows before it, which is not in its text
+    part: str = ""  # the part of a Word file it stands in when not the body: "header", "comment 1"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Block:
     last_line: int
     kind: str = "text"  # "text", "heading" or "cell"
     number: str = ""  # see Paragraph.number
+    part: str = ""  # see Paragraph.part
 
 
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the view for code and images
@@ -123,7 +125,7 @@ class LogicalView:
                     length += len(piece.text)
             if length == start:
                 continue
-            par = Paragraph(start, length, block.first_line, block.last_line, block.kind, block.number)
+            par = Paragraph(start, length, block.first_line, block.last_line, block.kind, block.number, block.part)
             self.paragraphs.append(par)
             chunks.append("\n")
             self.origin.append(block.pieces[-1].end)

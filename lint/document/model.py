@@ -188,8 +188,12 @@ class Document:
                 if part:
                     pieces.append(Piece(offset, offset + len(part)))
                 offset += len(part) + 1
+            part = paragraph.place.part
+            if part.startswith("table"):
+                part = ""  # tables are part of the body
             if pieces:
-                blocks.append(Block(tuple(pieces), line, line + len(parts) - 1, paragraph.kind, paragraph.number))
+                last = line + len(parts) - 1
+                blocks.append(Block(tuple(pieces), line, last, paragraph.kind, paragraph.number, part))
             line += len(parts)
         return blocks
 

@@ -61,16 +61,11 @@ class Simplified:
         Characters the suggestion keeps from the span stay as the original wrote them; only the
         characters it changes are converted back to Traditional, and only when the text around
         the span (``_NEARBY`` characters each side) was written in Traditional."""
-        span = self.text[start : start + len(suggestion)]
-        original = self.original[start : start + len(suggestion)]
-        lo, hi = max(0, start - _NEARBY), start + len(suggestion) + _NEARBY
+        end = start + len(suggestion)
+        lo, hi = max(0, start - _NEARBY), end + _NEARBY
         if self.text[lo:hi] == self.original[lo:hi]:
             return suggestion  # Simplified here as written (a mixed text is Traditional only in places)
-        back = to_traditional(suggestion)
-        return (
-            "".join(o if s == c else t for o, s, c, t in zip(original, span, suggestion, back, strict=False))
-            + back[len(span) :]
-        )
+        return written_like(self.text[start:end], self.original[start:end], suggestion)
 
 
 @lru_cache(maxsize=4)

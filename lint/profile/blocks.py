@@ -25,9 +25,14 @@ def blank_separated(view: LogicalView) -> bool:
 
 
 def document_starts(view: LogicalView, structured: bool) -> list[int]:
-    """Indices of the paragraphs that open a document of the file (always [0] for one document,
-    and for a format whose own structure says what its blocks are: Markdown, Word)."""
-    if structured or len(view.paragraphs) < 2:
+    """Indices of the paragraphs that open a document of the file (always [0] for one document).
+    A format whose own structure says what its parts are is one document, except that each part
+    of a Word file outside the body (a header, a footnote, a comment) stands on its own: a
+    comment that quotes the body is not a sentence pasted twice."""
+    if structured:
+        pars = view.paragraphs
+        return [0] + [i for i in range(1, len(pars)) if pars[i].part != pars[i - 1].part]
+    if len(view.paragraphs) < 2:
         return [0]
     blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
     separated = sum(blank)
