@@ -193,6 +193,22 @@ def test_a_word_file_with_damaged_xml_is_one_line_and_exit_2(tmp_path: Path) -> 
     assert "damaged.docx: not a readable Word .docx file" in result.stderr
 
 
+def test_a_word_file_under_another_name_is_refused_with_a_hint(tmp_path: Path) -> None:
+    data = write_word_file(tmp_path / "a.docx").read_bytes()
+    (tmp_path / "稿件.txt").write_bytes(data)
+    named = doclint("check", str(tmp_path / "稿件.txt"))
+    assert (
+        named.returncode == 2
+        and "稿件.txt: binary file (a zip archive: if it is a Word document, name it .docx)" in named.stderr
+    )
+    piped = doclint("check", "-", stdin=data)
+    assert (
+        piped.returncode == 2
+        and "<stdin>: binary file" in piped.stderr
+        and "--stdin-filename NAME.docx" in piped.stderr
+    )
+
+
 def test_fix_leaves_a_word_file_alone_and_says_so(tmp_path: Path) -> None:
     path = write_word_file(tmp_path / "稿件.docx")
     before = path.read_bytes()

@@ -40,6 +40,7 @@ REFUSED = {
     ".xhtml": "HTML is not read (its markup would be linted as prose): convert it to Markdown or text",
     ".rst": "reStructuredText is not read (its markup would be linted as prose): convert it to Markdown",
 }
+_ZIP = b"PK\x03\x04"  # how a .docx (a zip archive) begins
 _NEWLINE = re.compile("\n")
 _QUOTE_REACH = 200  # characters each side of a finding where the words its message quotes are found
 
@@ -140,6 +141,9 @@ class Document:
             from doclint.document.docx import read_docx
 
             return cls.from_word(name, read_docx(data, name))
+        if data.startswith(_ZIP) and encoding is None:
+            hint = "give --stdin-filename NAME.docx" if name == "<stdin>" else "name it .docx"
+            raise InputError(name, f"binary file (a zip archive: if it is a Word document, {hint})")
         decoded = decode(data, name, encoding)
         if stamp is not None:
             decoded = replace(decoded, stamp=stamp)
