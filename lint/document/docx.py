@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from doclint.document.logical import Block, Piece, needs_space
 from doclint.document.numerals import to_chinese
 from doclint.errors import InputError
+from doclint.finding import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTES = (  # relationship type suffix, element, label
@@ -61,7 +64,66 @@ class WordParagraph:
     number: str = ""  # the list number Word generates before it
 
 
-def read_docx(data: bytes, name: str) -> list[WordParagraph]:
+class WordText:
+    """A Word file's paragraphs as one text, a line for each (and one more for each manual line
+    break), and the way back from an offset in it to a paragraph as Word users find it."""
+
+    def __init__(self, paragraphs: list[WordParagraph]) -> None:
+        self.paragraphs = paragraphs
+        self.starts: list[int] = []
+        offset = 0
+        for paragraph in paragraphs:
+            self.starts.append(offset)
+            offset += len(paragraph.text) + 1
+        self.text = "\n".join(p.text for p in paragraphs)
+        self._index = {p.place: i for i, p in enumerate(paragraphs)}
+
+    def blocks(self) -> list[Block]:
+        """A block for each paragraph: its lines joined like wrapped lines, with Word's list number;
+        a part outside the body (header, note, comment) marked, so it is a document of its own."""
+        blocks, line = [], 0
+        for start, paragraph in zip(self.starts, self.paragraphs, strict=True):
+            pieces: list[Piece] = []
+            offset = start
+            lines = paragraph.text.split("\n")
+            for text in lines:
+                if pieces and text and needs_space(self.text[offset - 2 : offset - 1], text[0]):
+                    pieces.append(Piece(offset - 1, offset, " "))
+                if text:
+                    pieces.append(Piece(offset, offset + len(text)))
+                offset += len(text) + 1
+            part = "" if paragraph.place.part.startswith("table") else paragraph.place.part  # tables: body
+            if pieces:
+                last = line + len(lines) - 1
+                blocks.append(Block(tuple(pieces), line, last, paragraph.kind, paragraph.number, part))
+            line += len(lines)
+        return blocks
+
+    def location(self, path: str, source: str, start: int, end: int) -> Location:
+        """The paragraph (as line) and column of [start, end), with its part; ``source`` is the
+        text as written (the same offsets), for the excerpt: the paragraph, a line break as a space."""
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_right(self.starts, max(start, end - 1)) - 1
+        p_start, place = self.starts[first], self.paragraphs[first].place
+        p_end = p_start + len(self.paragraphs[first].text)
+        return Location(
+            path,
+            place.paragraph,
+            start - p_start + 1,
+            self.paragraphs[last].place.paragraph,
+            end - self.starts[last] + 1,
+            source[p_start:p_end].replace("\n", " "),
+            source[start:end],
+            place.part,
+        )
+
+    def offset(self, loc: Location) -> int:
+        """The offset in the text of where ``loc`` starts."""
+        index = self._index[Place(loc.part or "", loc.line)]
+        return self.starts[index] + loc.column - 1
+
+
+def read_docx(data: bytes, name: str) -> WordText:
     """The paragraphs of a Word file, or InputError naming what is wrong with it."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -73,7 +135,7 @@ def read_docx(data: bytes, name: str) -> list[WordParagraph]:
     except Exception as exc:  # lxml's XMLSyntaxError and whatever a damaged package raises
         raise InputError(name, f"not a readable Word .docx file (damaged: {_reason(exc)})") from None
     try:
-        return list(_Reader(document).paragraphs())
+        return WordText(list(_Reader(document).paragraphs()))
     except Exception as exc:
         raise InputError(name, f"cannot read this Word file ({_reason(exc)})") from None
 

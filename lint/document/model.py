@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doclint.document.decode import Decoded, decode
-from doclint.document.logical import Block, LogicalView, Piece, needs_space
+from doclint.document.logical import LogicalView
 from doclint.document.script import quoted_like, reading, written_like
 from doclint.document.source import DEFAULT_MAX_BYTES, Stamp, read_regular
 from doclint.errors import InputError
 from doclint.finding import Finding, Location
 
 if TYPE_CHECKING:
-    from doclint.document.docx import WordParagraph
+    from doclint.document.docx import WordText
     from doclint.profile import Profile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -63,10 +63,10 @@ class Document:
         text: str,
         decoded: Decoded | None = None,
         format: str | None = None,
-        word: list[WordParagraph] | None = None,
+        word: WordText | None = None,
     ) -> None:
         """``format``: "text", "markdown" or "docx" (default: Markdown by the name, else text);
-        ``word``: a Word file's paragraphs, whose texts, one per line, make ``text``.
+        ``word``: a Word file's paragraphs, whose text is ``text``.
 
         Positions in ``text`` (what checks read) and ``source`` (what the file says) are the same;
         they differ in characters only for a document written in Traditional script."""
@@ -75,16 +75,9 @@ class Document:
         self.text = reading(text)  # as the checks read it: in Simplified if written in Traditional
         self.decoded = decoded or Decoded(text, "utf-8", False, "\n")
         if format is None:
-            lowered = path.lower()
-            format = "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
+            format = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
         self.format = format
         self.word = word
-        self._word_starts: list[int] = []
-        if word is not None:
-            offset = 0
-            for paragraph in word:
-                self._word_starts.append(offset)
-                offset += len(paragraph.text) + 1
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     @property
@@ -110,19 +103,9 @@ class Document:
         return written_like(self.text[start:end], self.source[start:end], text) if self.converted else text
 
     def _offset(self, loc: Location) -> int:
-        if self.word:
-            index = next(
-                i for i, p in enumerate(self.word) if p.place.part == loc.part and p.place.paragraph == loc.line
-            )
-            return self._word_starts[index] + loc.column - 1
+        if self.word is not None:
+            return self.word.offset(loc)
         return self.line_starts[loc.line - 1] + loc.column - 1
-
-    def _line_span(self, offset: int) -> tuple[int, int]:
-        """The source span of the line (in a Word file: the paragraph) around ``offset``."""
-        starts = self._word_starts if self.word else self.line_starts
-        index = bisect_right(starts, offset) - 1
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
-        return starts[index], end
 
     @property
     def markdown(self) -> bool:
@@ -150,10 +133,9 @@ class Document:
         return cls(name, decoded.text, decoded, format)
 
     @classmethod
-    def from_word(cls, name: str, paragraphs: list[WordParagraph]) -> Document:
-        """A Word file's paragraphs as one text, a line for each (and one more for each manual
-        line break); the view takes each paragraph whole, with the list number Word shows."""
-        return cls(name, "\n".join(p.text for p in paragraphs), None, "docx", paragraphs)
+    def from_word(cls, name: str, word: WordText) -> Document:
+        """A Word file: its paragraphs one per line; the view takes each whole, with Word's list number."""
+        return cls(name, word.text, None, "docx", word)
 
     @classmethod
     def from_file(
@@ -174,32 +156,9 @@ class Document:
             from doclint.document.markdown import markdown_blocks
 
             return LogicalView(self.text, self.line_starts, markdown_blocks(self.text, self.line_starts))
-        if self.format == "docx":
-            return LogicalView(self.text, self.line_starts, self._word_blocks())
+        if self.word is not None:
+            return LogicalView(self.text, self.line_starts, self.word.blocks())
         return LogicalView(self.text, self.line_starts)
-
-    def _word_blocks(self) -> list[Block]:
-        """A block for each Word paragraph: its lines (manual line breaks) joined like wrapped lines."""
-        blocks = []
-        line = 0
-        for start, paragraph in zip(self._word_starts, self.word or [], strict=True):
-            pieces: list[Piece] = []
-            offset = start
-            parts = paragraph.text.split("\n")
-            for part in parts:
-                if pieces and part and needs_space(self.text[offset - 2 : offset - 1], part[0]):
-                    pieces.append(Piece(offset - 1, offset, " "))
-                if part:
-                    pieces.append(Piece(offset, offset + len(part)))
-                offset += len(part) + 1
-            part = paragraph.place.part
-            if part.startswith("table"):
-                part = ""  # tables are part of the body
-            if pieces:
-                last = line + len(parts) - 1
-                blocks.append(Block(tuple(pieces), line, last, paragraph.kind, paragraph.number, part))
-            line += len(parts)
-        return blocks
 
     @cached_property
     def profile(self) -> Profile:
@@ -215,39 +174,20 @@ class Document:
 
     def line_text(self, line: int) -> str:
         """A physical line as the checks read it."""
+        return self.text[slice(*self._line_bounds(line))]
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
         start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end]
+        return start, self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
 
     def location(self, start: int, end: int) -> Location:
         """The Location of the source span [start, end), with excerpt and text as the file writes them."""
-        if self.word:
-            return self._word_location(start, end)
+        if self.word is not None:
+            return self.word.location(self.path, self.source, start, end)
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        excerpt = self.source[slice(*self._line_span(start))]
+        excerpt = self.source[slice(*self._line_bounds(line))]
         return Location(self.path, line, column, end_line, end_column, excerpt, self.source[start:end])
-
-    def _word_location(self, start: int, end: int) -> Location:
-        """In a Word file: the paragraph (line) and column within it, and its part (table, header)."""
-        starts, word = self._word_starts, self.word or []
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, max(start, end - 1)) - 1
-        p_start, place = starts[first], word[first].place
-        q_start, end_place = starts[last], word[last].place
-        p_end = starts[first + 1] - 1 if first + 1 < len(starts) else len(self.text)
-        excerpt = self.source[p_start:p_end].replace("\n", " ")  # a manual line break shown as a space
-        end_column = end - q_start + 1
-        return Location(
-            self.path,
-            place.paragraph,
-            start - p_start + 1,
-            end_place.paragraph,
-            end_column,
-            excerpt,
-            self.source[start:end],
-            place.part,
-        )
 
     def view_location(self, start: int, end: int) -> Location:
         """The Location of a span given in logical-view offsets."""
