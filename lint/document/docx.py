@@ -150,6 +150,7 @@ class _Reader:
         self.document = document
         self.numbers = _Numbering(document)
         self.tables = 0
+        self._styles: dict[str | None, tuple[bool, tuple[str, int] | None]] = {}
 
     def paragraphs(self) -> Any:
         count = 0
@@ -168,10 +169,21 @@ class _Reader:
                 yield WordParagraph(paragraph_text(paragraph._p), Place(f"comment {n}", i))
 
     def _paragraph(self, paragraph: Any, place: Place, kind: str = "text") -> WordParagraph:
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        if kind == "text" and style.startswith(_HEADING_STYLES):
+        heading, style_list = self._style(paragraph._p)
+        if kind == "text" and heading:
             kind = "heading"
-        return WordParagraph(paragraph_text(paragraph._p), place, kind, self.numbers.label(paragraph))
+        ppr = paragraph._p.pPr
+        own = _list_of(ppr.numPr) if ppr is not None and ppr.numPr is not None else None
+        return WordParagraph(paragraph_text(paragraph._p), place, kind, self.numbers.label(own or style_list))
+
+    def _style(self, p: Any) -> tuple[bool, tuple[str, int] | None]:
+        """Whether a paragraph's style is a heading, and the list the style numbers it in (List
+        Number); worked out once per style (python-docx's ``Paragraph.style`` scans every style)."""
+        ppr = p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style_id not in self._styles:
+            self._styles[style_id] = _style_facts(self.document, style_id)
+        return self._styles[style_id]
 
     def _table(self, table: Any, label: str) -> Any:
         seen: dict[int, Any] = {}  # the cells' XML elements by id (kept alive, so no id is reused)
@@ -307,10 +319,13 @@ class _Numbering:
                     levels[ilvl] = (fmt, text, int(start.get(f"{_W}val", "1")))
             self.levels[num.get(f"{_W}numId")] = levels
 
-    def label(self, paragraph: Any) -> str:
-        """The number Word shows before ``paragraph`` ("" for none or a bullet), counting it."""
-        num_id, ilvl = _num_pr(paragraph)
-        levels = self.levels.get(num_id or "")
+    def label(self, in_list: tuple[str, int] | None) -> str:
+        """The number Word shows before a paragraph of the list ``in_list`` (numId, level), counting
+        it; "" for a paragraph in no list, or in a bulleted one."""
+        if in_list is None:
+            return ""
+        num_id, ilvl = in_list
+        levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return ""
         counters = self.counters.setdefault(num_id, {})  # type: ignore[arg-type]
@@ -335,17 +350,27 @@ def _level(lvl: Any) -> tuple[str, str, int]:
     return val("numFmt", "decimal"), val("lvlText", ""), int(val("start", "1"))
 
 
-def _num_pr(paragraph: Any) -> tuple[str | None, int]:
-    """The list a paragraph belongs to (numId, level): its own numPr, or its style's (List Number)."""
-    ppr = paragraph._p.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    style = paragraph.style
-    while num_pr is None and style is not None:
-        style_ppr = style.element.pPr
-        num_pr = style_ppr.numPr if style_ppr is not None else None
+def _style_facts(document: Any, style_id: str | None) -> tuple[bool, tuple[str, int] | None]:
+    """(heading?, the list its numbering puts a paragraph in) for a paragraph style and its bases."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles.style import StyleFactory
+
+    styles = document.styles
+    element = styles.element.get_by_id(style_id) if style_id is not None else None
+    style = StyleFactory(element) if element is not None else styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    heading = style is not None and (style.name or "").lower().startswith(_HEADING_STYLES)
+    while style is not None:
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            return heading, _list_of(ppr.numPr)
         style = style.base_style
-    if num_pr is None or num_pr.numId is None:
-        return None, 0
+    return heading, None
+
+
+def _list_of(num_pr: Any) -> tuple[str, int] | None:
+    """(numId, level) of a w:numPr; None when it names no list (numId 0 takes a paragraph out)."""
+    if num_pr.numId is None:
+        return None
     return str(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
 
 
