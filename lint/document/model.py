@@ -111,11 +111,6 @@ class Document:
     def markdown(self) -> bool:
         return self.format == "markdown"
 
-    @property
-    def structured(self) -> bool:
-        """Whether the format itself says where paragraphs and documents begin (Markdown, Word)."""
-        return self.format != "text"
-
     @classmethod
     def from_bytes(cls, data: bytes, name: str, encoding: str | None = None, stamp: Stamp | None = None) -> Document:
         """The document a file's bytes hold, read as its name's format says; or raise InputError."""

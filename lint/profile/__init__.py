@@ -43,7 +43,7 @@ class Profile:
     @cached_property
     def document_starts(self) -> list[int]:
         """Paragraph indices where the file's documents begin (see :mod:`doclint.profile.blocks`)."""
-        return document_starts(self._doc.logical, self._doc.structured)
+        return document_starts(self._doc.logical, self._doc.markdown)
 
     @cached_property
     def unit_starts(self) -> list[int]:

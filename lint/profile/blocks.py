@@ -24,18 +24,17 @@ def blank_separated(view: LogicalView) -> bool:
     return bool(blank) and sum(blank) > len(blank) / 2
 
 
-def document_starts(view: LogicalView, structured: bool) -> list[int]:
+def document_starts(view: LogicalView, markdown: bool) -> list[int]:
     """Indices of the paragraphs that open a document of the file (always [0] for one document).
-    A format whose own structure says what its parts are is one document, except that each part
-    of a Word file outside the body (a header, a footnote, a comment) stands on its own: a
+    A Markdown file is one document: its blank lines are syntax. In a plain-text or Word file,
+    blank lines (empty paragraphs) that are the rarer break separate documents; and each part of
+    a Word file outside the body (a header, a footnote, a comment) stands on its own, so a
     comment that quotes the body is not a sentence pasted twice."""
-    if structured:
-        pars = view.paragraphs
-        return [0] + [i for i in range(1, len(pars)) if pars[i].part != pars[i - 1].part]
-    if len(view.paragraphs) < 2:
-        return [0]
-    blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
-    separated = sum(blank)
-    if not separated or len(blank) - separated <= separated:
-        return [0]  # blank lines separate paragraphs: one document
-    return [0] + [i + 1 for i, b in enumerate(blank) if b]
+    pars = view.paragraphs
+    starts = {0} | {i for i in range(1, len(pars)) if pars[i].part != pars[i - 1].part}
+    if not markdown and len(pars) >= 2:
+        blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(pars)]
+        separated = sum(blank)
+        if separated and len(blank) - separated > separated:  # blank lines are the rarer break
+            starts.update(i + 1 for i, b in enumerate(blank) if b)
+    return sorted(starts)
