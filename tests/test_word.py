@@ -12,7 +12,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from doclint.document import Document
-from tests.conftest import doclint
+from tests.conftest import SEED_FLOW, doclint
 
 DOUBLED = "健全绩效考核考核分配制度。"  # 考核 written twice: column 5
 
@@ -260,3 +260,13 @@ def test_generated_list_numbers_are_read_in_the_format_word_shows(
     doc = Document.from_file(tmp_path / "list.docx")
     assert [p.number for p in doc.logical.paragraphs] == expected
     assert doc.text == "甲\n乙\n丙"  # the numbers are Word's, not the paragraphs' text
+
+
+def test_a_text_as_a_word_file_with_a_paragraph_per_line_gives_its_findings_at_the_same_places(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in SEED_FLOW.read_text("utf-8").split("\n"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "seed.docx"))
+    as_text = [(f["rule"], f["severity"], f["line"], f["column"]) for f in findings(SEED_FLOW)]
+    as_word = [(f["rule"], f["severity"], f["paragraph"], f["column"]) for f in findings(tmp_path / "seed.docx")]
+    assert as_word == as_text and len(as_text) > 20
