@@ -91,6 +91,12 @@ def _split_gain(before: str, after: str) -> float:
     return log_probability(head + tail) - log_probability(head) - log_probability(tail)
 
 
+def _is_marker(text: str) -> bool:
+    """1、 alone: a number set on a line of its own above its item, not half of a sentence."""
+    marker = read_marker(text)
+    return marker is not None and not text[marker[2] :].strip()
+
+
 def _is_table_row(text: str) -> bool:
     """工商、金融界 200人: a label, a space, a figure."""
     return bool(_TABLE_ROW.search(text))
@@ -196,9 +202,15 @@ class Layout(Check):
         evidence counts, because a break between paragraphs is almost always meant: a paragraph
         cannot end on a comma, inside an open 《 “ （, in the middle of a word, or on a word that
         needs something after it; and a full line of a page set in columns went on below."""
-        if not _ends_mid_sentence(text) or _is_table_row(text) or any(p.search(text) for p in self.ignore):
-            return False
         view = doc.logical
+        if (
+            not _ends_mid_sentence(text)
+            or view.paragraphs[index].ends_in_title  # …：[文科生转行程序员，越来越难](url): a title ends it
+            or _is_table_row(text)
+            or _is_marker(text)
+            or any(p.search(text) for p in self.ignore)
+        ):
+            return False
         last = text.rstrip(CLOSERS)[-1:]
         if last in "，、,":
             # 必须始终把维护基金安全作为首要任务， / 必须……; but 主要原因， / 一是…… sets out its points
@@ -222,7 +234,11 @@ class Layout(Check):
             return True  # 第X条 goes on with its text: an article is never a title
         # Running text (with clause marks) that stops on a word, not a mark, where paragraphs are
         # set apart by blank lines (复核处理药剂 / 安全使用情况), or at a blank line in text that sets
-        # paragraphs on consecutive lines: a paragraph of text, not a heading, was cut.
+        # paragraphs on consecutive lines: a paragraph of text, not a heading, was cut. Not a list
+        # item (2、……动态规划等: items often go without a full stop), nor before a line in another
+        # script (那年我才6岁 / i couldn't…: subtitles in two languages).
+        if after[:1].isascii() and after[:1].isalpha():
+            return False
         return _is_running_text(text) and (doc.profile.blank_separated or _blank_between(view, par))
 
     def _breaks(self, doc: Document, rule: Rule) -> Iterator[Finding]:

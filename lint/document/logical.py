@@ -66,6 +66,7 @@ class Paragraph:
     kind: str = "text"  # "text", "heading" or "cell" (of a table: never joined to its neighbours)
     number: str = ""  # the list number a word processor shows before it, which is not in its text
     part: str = ""  # the part of a Word file it stands in when not the body: "header", "comment 1"
+    ends_in_title: bool = False  # its last words are a title: a Markdown link's text
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Block:
     kind: str = "text"  # "text", "heading" or "cell"
     number: str = ""  # see Paragraph.number
     part: str = ""  # see Paragraph.part
+    ends_in_title: bool = False  # see Paragraph.ends_in_title
 
 
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the view for code and images
@@ -125,7 +127,16 @@ class LogicalView:
                     length += len(piece.text)
             if length == start:
                 continue
-            par = Paragraph(start, length, block.first_line, block.last_line, block.kind, block.number, block.part)
+            par = Paragraph(
+                start,
+                length,
+                block.first_line,
+                block.last_line,
+                kind=block.kind,
+                number=block.number,
+                part=block.part,
+                ends_in_title=block.ends_in_title,
+            )
             self.paragraphs.append(par)
             chunks.append("\n")
             self.origin.append(block.pieces[-1].end)

@@ -16,6 +16,7 @@ entities (``\\*``, ``&amp;``) make the token differ from what the file says.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 _LINK_TAIL = re.compile(r"\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])?")
 _IMAGE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\]\n]*\])*" + _LINK_TAIL.pattern)
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)][ \t]*$")  # 1. before an item's text: kept for the numbering check
+_Line = tuple[list["Piece"], bool]  # a line's prose pieces, and whether it ends on a link's text
+_EMPHASIS = ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close")
 _BLOCK_KIND = {"paragraph_open": "text", "heading_open": "heading", "th_open": "cell", "td_open": "cell"}
 
 
@@ -55,23 +58,30 @@ def markdown_blocks(source: str, line_starts: list[int]) -> list[Block]:
             first, last = token.map[0], token.map[1] - 1
             region_end = line_starts[last + 1] - 1 if last + 1 < len(line_starts) else len(source)
             pos = max(pos, line_starts[first])
-            pieces, pos = _inline_pieces(source, pos, region_end, token.children)
-            if pieces and ordered_item and kind == "text":
-                pieces = _with_marker(source, line_starts[first], pieces)
+            lines, pos = _inline_pieces(source, pos, region_end, token.children)
+            if lines and ordered_item and kind == "text":
+                lines[0] = (_with_marker(source, line_starts[first], lines[0][0]), lines[0][1])
             ordered_item = False
-            if pieces:
-                blocks.append(Block(tuple(pieces), _line_of(line_starts, pieces[0].start), last, kind))
+            for pieces, titled in lines:
+                first_line, last_line = _line_of(line_starts, pieces[0].start), _line_of(line_starts, pieces[-1].start)
+                blocks.append(Block(tuple(pieces), first_line, last_line, kind, ends_in_title=titled))
     return blocks
 
 
-def _inline_pieces(source: str, pos: int, end: int, children: list[Token]) -> tuple[list[Piece], int]:
-    """The prose pieces of one inline token's children, and where they end in the source."""
+def _inline_pieces(source: str, pos: int, end: int, children: list[Token]) -> tuple[list[_Line], int]:
+    """The prose of one inline token's children, as lines (a hard break ends one: 1、…  / 2、… set
+    line under line), each with whether it ends on a link's text; and where it ends in the source."""
+    lines: list[_Line] = []
     pieces: list[Piece] = []
-    line_break = False  # a soft or hard break lies between the last piece and the next
-    autolink = 0
+    soft_break = False  # a soft break lies between the last piece and the next
+    emphasis = False  # an emphasis mark (** * ~~) lies between the last piece and the next
+    autolink = link = 0
+    titled = False  # the last piece is a link's text
     for child in children:
         kind = child.type
         found: list[Piece] = []
+        if kind.endswith(_EMPHASIS):
+            emphasis = True
         if kind == "text" and not autolink:
             found, pos = _align(source, pos, end, child.content)
         elif kind == "code_inline":
@@ -89,19 +99,53 @@ def _inline_pieces(source: str, pos: int, end: int, children: list[Token]) -> tu
             autolink -= 1
             at = source.find(">", pos, end)
             pos = at + 1 if at >= 0 else pos
+        elif kind == "link_open":
+            link += 1
         elif kind == "link_close":
+            link -= 1
             m = _LINK_TAIL.search(source, pos, end)
             pos = m.end() if m else pos
         elif kind in ("softbreak", "hardbreak"):
             at = source.find("\n", pos, end)
             pos = at + 1 if at >= 0 else pos
-            line_break = True
+            if kind == "hardbreak" and pieces:
+                lines.append((pieces, titled))
+                pieces, emphasis = [], False
+            soft_break = kind == "softbreak"
         if found:
-            if line_break and pieces and needs_space(_last_char(source, pieces[-1]), _first_char(source, found[0])):
+            if emphasis and pieces:
+                _drop_delimiter_spaces(source, pieces, found)
+            if soft_break and pieces and needs_space(_last_char(source, pieces[-1]), _first_char(source, found[0])):
                 pieces.append(Piece(pieces[-1].end, pieces[-1].end + 1, " "))
-            line_break = False
-            pieces.extend(found)
-    return pieces, pos
+            soft_break = emphasis = False
+            pieces.extend(piece for piece in found if piece.end > piece.start or piece.text)
+            titled = link > 0
+    if pieces:
+        lines.append((pieces, titled))
+    return lines, pos
+
+
+def _drop_delimiter_spaces(source: str, pieces: list[Piece], found: list[Piece]) -> None:
+    """Spaces between an emphasis mark and a punctuation mark are CommonMark's, not the writer's:
+    ``结束了。** 美国`` needs the space for ** to close after 。, ``的 **《书名》**`` for it to open
+    before 《. They are left out of the prose (the bold 《书名》 stands where the writer put it);
+    spaces around emphasised words (使用 **Python** 编写) are the text's own and stay."""
+    before, after = pieces[-1], found[0]
+    if before.text is not None or after.text is not None:
+        return
+    left = source[before.start : before.end]
+    right = source[after.start : after.end]
+    inner_left, inner_right = left.rstrip(" "), right.lstrip(" ")
+    if inner_left == left and inner_right == right:
+        return
+    if not (_is_punctuation(inner_left[-1:]) or _is_punctuation(inner_right[:1])):
+        return
+    pieces[-1] = Piece(before.start, before.start + len(inner_left))
+    found[0] = Piece(after.end - len(inner_right), after.end)
+
+
+def _is_punctuation(ch: str) -> bool:
+    return bool(ch) and unicodedata.category(ch).startswith("P")
 
 
 def _align(source: str, pos: int, end: int, content: str) -> tuple[list[Piece], int]:
