@@ -145,3 +145,13 @@ def test_sentences_pasted_a_few_paragraphs_later_are_found() -> None:
     assert planted >= 60
     assert found / planted >= 0.8
     assert false <= 0
+
+
+def test_the_same_change_made_twice_is_an_edit_not_a_slip() -> None:
+    sentence = "插入{n}条记录：使用 table.insert 方法向表中插入{n}条记录，并返回插入结果。"
+    edited = sentence.format(n="单") + "\n\n前文。\n\n" + sentence.format(n="多") + "\n"
+    assert findings("duplicate-sentence", edited) == []
+    slipped = (
+        sentence.format(n="单") + "\n\n前文。\n\n" + sentence.format(n="单").replace("插入结果", "插人结果") + "\n"
+    )
+    assert findings("duplicate-sentence", slipped)

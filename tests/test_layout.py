@@ -43,6 +43,32 @@ def test_a_comma_tears_a_paragraph_unless_the_next_one_sets_out_points(text: str
     assert bool(findings("broken-paragraph", text)) is torn
 
 
+@pytest.mark.parametrize(
+    ("text", "torn"),
+    [
+        ("我们成立了专门的工作小组，负责健全基金运行风险评估和预警机制的\n\n具体落实。\n\n其他工作照常进行。\n", True),
+        ("1、\n\n咖啡的兴起与资本主义有千丝万缕的联系。\n\n2、\n\n病毒可能有数百万种。\n", False),
+        ("他每天都玩，直到他去世为止，那年我才6岁\n\ni couldn't touch it for ten years\n\n我不敢碰它。\n", False),
+        ("——着力提升发展质量效益，保持经济持续健康发展。全员劳动生\n\n产率增长高于国内生产总值增长。\n", True),
+    ],
+    ids=["running text at a blank line", "a number on a line of its own", "before a line in Latin", "a dashed item"],
+)
+def test_a_blank_line_tears_running_text_but_not_a_lone_number_or_a_change_of_script(text: str, torn: bool) -> None:
+    assert bool(findings("broken-paragraph", text)) is torn
+
+
+@pytest.mark.parametrize(
+    ("text", "truncated"),
+    [
+        ("所谓完美，不是指不能再添加别的东西了，\n\n赵敏 李娜\n", True),
+        ("所谓完美，是没有东西可以拿掉了。\n\n——圣埃克絮佩里，《小王子》作者\n\n回顾\n", False),
+    ],
+    ids=["a quotation cut before a byline", "the source line under a quotation"],
+)
+def test_the_source_line_under_a_quotation_is_not_a_truncated_paragraph(text: str, truncated: bool) -> None:
+    assert bool(findings("truncated-paragraph", text)) is truncated
+
+
 def test_the_truncated_article_before_a_byline_is_found() -> None:
     (f,) = file_findings("truncated-paragraph", SEED_FLOW)
     assert f.location.line == 144 and "张六君" in f.message

@@ -141,3 +141,41 @@ def test_stdin_filename_without_standard_input_among_the_paths_is_refused(tmp_pa
     (tmp_path / "a.txt").write_text("正文。\n", "utf-8")
     result = doclint("check", "--stdin-filename", "x.md", str(tmp_path / "a.txt"))
     assert result.returncode == 2 and "--stdin-filename" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "prose"),
+    [
+        ("**高利率的时代已经结束了。** 美国的利率降到了零。\n", "高利率的时代已经结束了。美国的利率降到了零。"),
+        ("所以， **如果两方实力相当，** 就不应该。\n", "所以，如果两方实力相当，就不应该。"),
+        ("推出了 **《前端图形学教程》** ，分成两季。\n", "推出了《前端图形学教程》，分成两季。"),
+        ("使用 **Python** 编写。\n", "使用 Python 编写。"),
+        ("使用 **中文** 编写。\n", "使用 中文 编写。"),
+    ],
+    ids=["after a full stop", "after a comma", "around a book title", "around Latin", "around Chinese"],
+)
+def test_spaces_commonmark_needs_beside_emphasis_and_punctuation_are_not_prose(source: str, prose: str) -> None:
+    doc = Document("a.md", source)
+    assert doc.logical.paragraph_text(doc.logical.paragraphs[0]) == prose
+
+
+def test_a_hard_break_ends_a_line_of_its_own() -> None:
+    doc = Document("a.md", "> **《前端必备算法》**  \n> 1、前端学算法的意义  \n> 2、算法思想的分类学习\n")
+    assert [doc.logical.paragraph_text(p) for p in doc.logical.paragraphs] == [
+        "《前端必备算法》",
+        "1、前端学算法的意义",
+        "2、算法思想的分类学习",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ("2019年的本周：文科生转行程序员，越来越难\n\n![](a.jpg)\n\n回顾\n", True),
+        ("2019年的本周：[文科生转行程序员，越来越难](http://example.com)\n\n![](a.jpg)\n\n回顾\n", False),
+    ],
+    ids=["running text", "a link's title"],
+)
+def test_a_paragraph_that_ends_on_a_links_text_ends_on_a_title(source: str, flagged: bool) -> None:
+    rules = [r for r in load_ruleset(CONFIG) if r.kind == "layout"]
+    assert bool(check_document(Document("a.md", source), rules, CONFIG)) is flagged

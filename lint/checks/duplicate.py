@@ -222,9 +222,11 @@ class Duplicate(Check):
         from rapidfuzz.distance import Indel, Levenshtein
 
         similarity = 1 - Indel.normalized_distance(old, new)
-        for op in Levenshtein.opcodes(old, new):
-            if op.tag == "equal":
-                continue
+        edits = [op for op in Levenshtein.opcodes(old, new) if op.tag != "equal"]
+        changes = Counter((old[op.src_start : op.src_end], new[op.dest_start : op.dest_end]) for op in edits)
+        if any(n > 1 for n in changes.values()):
+            return similarity, False  # 单条 → 多条 twice over: the same change made again is an edit, not a slip
+        for op in edits:
             if not self._touch_up(old, op.src_start, op.src_end, new, op.dest_start, op.dest_end):
                 return similarity, False
         return similarity, True

@@ -51,6 +51,8 @@ _CREDIT = re.compile(
 )
 _BYLINE = re.compile(rf"^[{CJK_CLASS}]{{2,4}}(?:[ \u3000]+[{CJK_CLASS}]{{1,4}}){{0,3}}$")
 _EXCERPT = 12
+_ATTRIBUTION = ("——", "--", "—", "－－")  # the dash that opens the source line under a quotation
+_ATTRIBUTION_MAX = 60  # characters: a name, a title, a book; not a paragraph
 _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")
 _JOIN_CONTEXT = 4  # characters each side of a break given to the segmenter
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("「", "」"), ("(", ")"))
@@ -63,6 +65,8 @@ _CANNOT_BEGIN = set("的地得了着过们")
 def _ends_mid_sentence(text: str) -> bool:
     if text[-1:] in "》）)」』":
         return False  # a title in book marks, a date or note in brackets
+    if _is_attribution(text):
+        return False  # —— 圣埃克絮佩里，《小王子》作者: who said the quotation above
     last = text.rstrip(CLOSERS)[-1:]
     if not last or last in _CAN_END or not (is_cjk(last) or last.isalnum() or last in "，、（《“‘「(["):
         return False
@@ -89,6 +93,16 @@ def _split_gain(before: str, after: str) -> float:
     compound of two headings gains little (本周金句 / 读再多: 句读, +3.7)."""
     head, tail = before[-_JOIN_CONTEXT:], after[:_JOIN_CONTEXT]
     return log_probability(head + tail) - log_probability(head) - log_probability(tail)
+
+
+def _is_attribution(text: str) -> bool:
+    """The source line under a quotation (—— 某某，《小王子》作者): a dash, a name and no sentence;
+    not an item of a dashed list (——着力提升发展质量效益。……), which runs on in sentences."""
+    return (
+        text.startswith(_ATTRIBUTION)
+        and len(text) <= _ATTRIBUTION_MAX
+        and not any(mark in text for mark in SENTENCE_END)
+    )
 
 
 def _is_marker(text: str) -> bool:
