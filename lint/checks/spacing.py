@@ -12,10 +12,11 @@ The convention is read per document and per class (Latin letters, digits) from t
 itself (:mod:`doclint.profile.spacing`): technical writing usually spaces Latin words but not
 numbers (使用 Python，2019年), news and official copy space neither. ``convention`` pins it
 instead (``no-spaces``, ``spaces-around-latin``); ``auto`` follows the document where its
-practice is clear and falls back to ``default`` where it is not. Only the minority is reported:
-as a warning where the document keeps its convention firmly (the minority is at most ``firm``),
-as information where it wavers. A document that does the same thing many times gets one
-finding listing the places (:mod:`doclint.checks.hits`); ``doclint fix`` repairs each.
+practice is clear and falls back to ``default`` where it is not (or, for a class the document
+shows too little of, to the other class's clear convention, as information only). Only the
+minority is reported: as a warning where the document keeps its convention firmly (the minority
+is at most ``firm``), as information where it wavers. A document that does the same thing many
+times gets one finding listing the places (:mod:`doclint.checks.hits`); ``doclint fix`` repairs each.
 
 Spaces that separate rather than stray are left alone: in headings and headlines (英国伦敦
 发生枪击案 6人受伤), between the phrases of a quoted title or slogan (《团结奋斗 迈向伟大复兴》),
@@ -33,6 +34,7 @@ from doclint.checks.base import Check, Edit
 from doclint.checks.hits import MAX_EACH, Hit, edits, findings
 from doclint.checks.numbering import read_marker
 from doclint.document.chars import CJK_CLASS
+from doclint.profile.spacing import CLASSES, junctions
 
 if TYPE_CHECKING:
     from doclint.document import Document
@@ -43,14 +45,6 @@ if TYPE_CHECKING:
 _CJK = f"[{CJK_CLASS}]"
 _GAP = "[ \u3000]+"
 _BETWEEN_CJK = re.compile(rf"(?<={_CJK}){_GAP}(?={_CJK})")
-_STRAY = {
-    "digit": re.compile(rf"(?<={_CJK}){_GAP}(?=\d)|(?<=\d){_GAP}(?={_CJK})"),
-    "latin": re.compile(rf"(?<={_CJK}){_GAP}(?=[A-Za-z])|(?<=[A-Za-z]){_GAP}(?={_CJK})"),
-}
-_JOINED = {
-    "digit": re.compile(rf"(?<={_CJK})(?=\d)|(?<=\d)(?={_CJK})"),
-    "latin": re.compile(rf"(?<={_CJK})(?=[A-Za-z])|(?<=[A-Za-z])(?={_CJK})"),
-}
 _RUNNING_TEXT = re.compile("[。，；！？]")
 _TABLE_ROW = re.compile(r"[ \u3000]\d[\d,.]*\S{0,2}$")  # 工商、金融界 200人: a label, a space, a figure
 _DATELINE = re.compile(rf"^(?:本报讯|{_CJK}{{2,10}}(?:\d{{1,2}}月\d{{1,2}}日)?电|{_CJK}{{2,6}}网?消息)")
@@ -100,7 +94,7 @@ class SpacingCheck(Check):
         return edits(doc, self.hits(doc))
 
     def hits(self, doc: Document) -> list[Hit]:
-        conventions = {name: self._convention(doc.profile.latin_spacing, name) for name in _STRAY}
+        conventions = {name: self._convention(doc.profile.latin_spacing, name) for name in CLASSES}
         view = doc.logical
         found: list[Hit] = []
         for par, heading in zip(view.paragraphs, doc.profile.heading_flags, strict=True):
@@ -115,14 +109,12 @@ class SpacingCheck(Check):
         return found
 
     def _strays(self, text: str, start: int, conventions: dict[str, _Convention]) -> Iterator[Hit]:
-        for name, pattern in _STRAY.items():
-            convention = conventions[name]
-            if convention.spaced:
-                continue
-            level = None if convention.firm else "info"
-            for m in pattern.finditer(text, start):
-                if not _separates(text, m.start()):
-                    yield _hit(text, m.start(), m.end(), "", level)
+        for junction in junctions(text, start):
+            convention = conventions[junction.name]
+            if junction.code:
+                continue  # inline code is evidence of the convention, not reported
+            if junction.spaced and not convention.spaced and not _separates(text, junction.start):
+                yield _hit(text, junction.start, junction.end, "", None if convention.firm else "info")
         if _RUNNING_TEXT.search(text):
             # between Chinese characters: a slip in running text; where the document spaces
             # Latin words, mostly what is left of markup around a link or a term
@@ -132,22 +124,33 @@ class SpacingCheck(Check):
                     yield _hit(text, m.start(), m.end(), "", level)
 
     def _missing(self, text: str, start: int, conventions: dict[str, _Convention]) -> Iterator[Hit]:
-        for name, pattern in _JOINED.items():
-            convention = conventions[name]
-            if not convention.spaced:
-                continue
-            level = None if convention.firm else "info"
-            for m in pattern.finditer(text, start):
-                yield _hit(text, m.start(), m.start(), " ", level)
+        for junction in junctions(text, start):
+            convention = conventions[junction.name]
+            if not junction.spaced and convention.spaced and not junction.code:
+                yield _hit(text, junction.start, junction.start, " ", None if convention.firm else "info")
 
     def _convention(self, spacing: Spacing, name: str) -> _Convention:
-        """The convention of one class (``digit`` or ``latin``) for this document."""
+        """The convention of one class (``digit`` or ``latin``) for this document: its own where it
+        is clear; else the pinned one; else, where the class shows too little to tell, the clear
+        convention of the other class, loosely (使用 Python（3.10 或更高版本）in a page that spaces
+        every Latin word); else ``default``."""
         pinned = self.convention if self.convention != "auto" else None
-        share = spacing.share(name)
-        if pinned is None and share is not None and min(share, 1 - share) <= self.clear:
-            return _Convention(spaced=share > 0.5, firm=min(share, 1 - share) <= self.firm)
+        clear = self._clear(spacing, name)
+        if pinned is None and clear is not None:
+            return clear
+        if pinned is None and spacing.share(name) is None:
+            other = self._clear(spacing, next(c for c in CLASSES if c != name))
+            if other is not None:
+                return _Convention(spaced=other.spaced, firm=False)
         wanted = pinned or self.default
         return _Convention(spaced=wanted == "spaces-around-latin", firm=True)
+
+    def _clear(self, spacing: Spacing, name: str) -> _Convention | None:
+        """The class's convention where the document keeps one (its minority at most ``clear``)."""
+        share = spacing.share(name)
+        if share is None or min(share, 1 - share) > self.clear:
+            return None
+        return _Convention(spaced=share > 0.5, firm=min(share, 1 - share) <= self.firm)
 
 
 def _hit(text: str, start: int, end: int, replacement: str, level: str | None) -> Hit:
