@@ -99,6 +99,36 @@ def test_the_stray_spaces_of_the_printed_seed_are_found() -> None:
         assert any(expected in t for t in texts), expected
 
 
+# A page that spaces Latin words and writes numbers against Chinese (2019年), as blogs do.
+BLOG = "我们使用 Python 编写，2019年发布，2020年更新，2021年重写，2022年开源。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stray"),
+    [
+        ("比如 Web 开发、H5 开发、前端架构等等。", False),
+        ("全球最大的运输机 An-225 和 An-22 在天津。", False),
+        ("安阳市 2 月份开展了检查。", True),
+    ],
+    ids=["H5 is a Latin word", "An-225 is a Latin word", "2 is a number"],
+)
+def test_a_word_is_spaced_as_its_class_latin_or_number(sentence: str, stray: bool) -> None:
+    found = [f for f in findings("stray-space", BLOG + sentence + "\n") if f.severity != "info"]
+    assert bool(found) is stray
+
+
+def test_numbers_a_page_shows_too_little_of_follow_its_spaced_latin_words_loosely() -> None:
+    page = "本指南介绍 Cursor 和 TiDB MCP Server 的配置。请确保已安装 Python（3.10 或更高版本）和 uv 工具。\n"
+    assert [f.severity for f in findings("stray-space", page)] in ([], ["info"])
+    assert [f.severity for f in findings("stray-space", "会议于 3 月召开。会上通过了决议。\n")] == ["warning"]
+
+
+def test_inline_code_is_evidence_of_the_spacing_convention_and_never_reported() -> None:
+    page = "先用 `pip` 安装，再用 `ruff` 检查，最后运行`pytest`。TiDB 允许这样做。\n"
+    assert findings("stray-space", page, path="a.md") == []
+    assert findings("missing-space", page, path="a.md") == []
+
+
 def test_the_running_head_is_page_furniture_and_the_jump_line_is_info() -> None:
     (head,) = file_findings("page-furniture", SEED_PRINT)
     assert head.location.line == 4 and "星期五" in head.message
