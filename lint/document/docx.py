@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from doclint.document.chars import SPACES
 from doclint.document.logical import Block, Piece, needs_space
 from doclint.document.numerals import to_chinese
 from doclint.errors import InputError
@@ -87,10 +88,12 @@ class WordText:
             offset = start
             lines = paragraph.text.split("\n")
             for text in lines:
-                if pieces and text and needs_space(self.text[offset - 2 : offset - 1], text[0]):
-                    pieces.append(Piece(offset - 1, offset, " "))
-                if text:
-                    pieces.append(Piece(offset, offset + len(text)))
+                content = text.strip(SPACES)  # a typed indent (　　) is layout, as on a plain line
+                at = offset + len(text) - len(text.lstrip(SPACES))
+                if pieces and content and needs_space(self.text[pieces[-1].end - 1], content[0]):
+                    pieces.append(Piece(at - 1, at, " "))
+                if content:
+                    pieces.append(Piece(at, at + len(content)))
                 offset += len(text) + 1
             part = "" if paragraph.place.part.startswith("table") else paragraph.place.part  # tables: body
             if pieces:

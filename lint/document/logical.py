@@ -99,14 +99,18 @@ PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the view for c
 class LogicalView:
     """Paragraph text with an exact map back to source offsets."""
 
-    def __init__(self, source: str, line_starts: list[int], blocks: list[Block] | None = None) -> None:
-        """``blocks``: the paragraphs a structured format's reader found; None groups plain lines."""
+    def __init__(
+        self, source: str, line_starts: list[int], blocks: list[Block] | None = None, typed_indents: bool = True
+    ) -> None:
+        """``blocks``: the paragraphs a structured format's reader found; None groups plain lines.
+        ``typed_indents``: whether spaces before a line are the writer's paragraph indent (plain
+        text, Word) rather than syntax (Markdown's code blocks and nested lists)."""
         lines = _scan_lines(source, line_starts)
         if blocks is not None:
             lines = _with_block_kinds(lines, blocks)
         self.lines = _fill(lines)
         self.wrap_width = detect_wrap_width(self.lines)  # the page's main column, if it is set in columns
-        self.indents = blocks is None and sum(1 for line in self.lines if line.indent) >= _INDENTED_MIN
+        self.indents = typed_indents and sum(1 for line in self.lines if line.indent) >= _INDENTED_MIN
         if blocks is None:
             groups = _group_lines(self.lines, self.wrap_width is not None, self.indents)
             blocks = [_block(source, group) for group in groups]

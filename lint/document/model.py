@@ -85,8 +85,10 @@ class Document:
         """Whether the checks read this document in another script than it is written in."""
         return self.text is not self.source
 
-    def written(self, finding: Finding) -> Finding:
-        """A finding made on the Simplified reading, with its quotations and suggestion as written."""
+    def written(self, finding: Finding) -> Finding | None:
+        """A finding made on the Simplified reading, with its quotations and suggestion as written;
+        None for a correction that, written in the document's script, is what the document says
+        (揹著 read as 揹着, "corrected" to 背着, is 揹著 again in Traditional)."""
         if not self.converted:
             return finding
         start = self._offset(finding.location)
@@ -96,6 +98,8 @@ class Document:
         suggestion = finding.suggestion
         if suggestion:
             suggestion = written_like(read, finding.location.text, suggestion)
+            if suggestion == finding.location.text:
+                return None
         return replace(finding, message=message, suggestion=suggestion)
 
     def written_text(self, start: int, end: int, text: str) -> str:
@@ -150,7 +154,8 @@ class Document:
         if self.format == "markdown":
             from doclint.document.markdown import markdown_blocks
 
-            return LogicalView(self.text, self.line_starts, markdown_blocks(self.text, self.line_starts))
+            blocks = markdown_blocks(self.text, self.line_starts)
+            return LogicalView(self.text, self.line_starts, blocks, typed_indents=False)
         if self.word is not None:
             return LogicalView(self.text, self.line_starts, self.word.blocks())
         return LogicalView(self.text, self.line_starts)

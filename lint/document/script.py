@@ -11,7 +11,7 @@ characters (``TRADITIONAL_SHARE``) are Traditional.
 
 Within a mostly Simplified text, the misspelling checks still match Traditional passages:
 the dictionaries behind them are Simplified. A Traditional text (再接再勵)
-is converted with OpenCC (``t2s``) before matching, and a suggestion made in Simplified is
+is converted with OpenCC (``tw2s``) before matching, and a suggestion made in Simplified is
 written back in Traditional (``s2t``) for the characters it changes, so a reader of a
 Traditional document sees 再接再厲, not 再接再厉. OpenCC converts 1 M characters in about
 20 ms; a conversion that would change the length of the text (a phrase mapped to one of a
@@ -29,7 +29,10 @@ import numpy as np
 from doclint.document.chars import CJK_CLASS
 
 _NEARBY = 20  # characters each side that decide the script of a span
-# Share of a document's CJK characters that t2s changes above which it is written in Traditional.
+# OpenCC's conversion to Simplified: tw2s is t2s that first folds the variants Taiwan prints
+# (跟著 → 跟着, 屋簷 → 屋檐, 麻痺 → 麻痹), which t2s leaves as they are (python -m bench.inputs).
+TO_SIMPLIFIED = "tw2s"
+# Share of a document's CJK characters that it changes above which it is written in Traditional.
 # Traditional prose changes about a quarter of them; Simplified prose about one in a thousand
 # (measured on ../shared/corpus: at most 0.5% in any file of 1,000 or more Chinese characters).
 TRADITIONAL_SHARE = 0.05
@@ -70,10 +73,10 @@ class Simplified:
 
 @lru_cache(maxsize=4)
 def to_simplified(text: str) -> Simplified:
-    """``text`` converted to Simplified (OpenCC t2s), or unchanged when conversion would move offsets.
+    """``text`` converted to Simplified (OpenCC tw2s), or unchanged when conversion would move offsets.
 
     Cached: the misspelling rules all read the same document."""
-    converted = _converter("t2s").convert(text)
+    converted = _converter(TO_SIMPLIFIED).convert(text)
     return Simplified(text, converted if len(converted) == len(text) else text)
 
 
@@ -85,7 +88,7 @@ def to_traditional(text: str) -> str:
 
 def reading(text: str) -> str:
     """The text the checks read: ``text`` in Simplified if it is written in Traditional, else itself."""
-    converted = _converter("t2s").convert(text)
+    converted = _converter(TO_SIMPLIFIED).convert(text)
     if len(converted) != len(text) or converted == text:
         return text
     changed = int(np.count_nonzero(_code_points(converted) != _code_points(text)))

@@ -37,11 +37,11 @@ class Rule:
 
     def run(self, doc: Document) -> Iterator[Finding]:
         """Findings on one document, their quotations and suggestions in the script it is written in."""
-        return map(doc.written, self.check.run(doc, self))
+        return (written for f in self.check.run(doc, self) if (written := doc.written(f)) is not None)
 
     def compare(self, old: Document, new: Document) -> Iterator[Finding]:
         """Findings between two versions (kinds that compare; others find nothing)."""
-        return map(new.written, self.check.compare(old, new, self))
+        return (written for f in self.check.compare(old, new, self) if (written := new.written(f)) is not None)
 
     def finding(
         self,

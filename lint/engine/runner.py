@@ -183,8 +183,9 @@ def check_corpus(docs: Sequence[Document], rules: Iterable[Rule], config: Config
         with _guard(rule, "doclint", on="the documents of this run together"):
             for finding in rule.check.run_corpus(docs, rule):
                 level = config.level_for(rule.id, rule.level, finding.location.path)
-                if level is not None:
-                    findings.append(by_path[finding.location.path].written(_relevel(finding, rule, level)))
+                written = by_path[finding.location.path].written(finding)
+                if level is not None and written is not None:
+                    findings.append(_relevel(written, rule, level))
     if not findings:
         return []
     suppressions = {d.path: suppress.Suppressions(d.text) for d in docs}
