@@ -84,3 +84,20 @@ def test_a_file_that_is_not_text_in_any_encoding_is_refused(tmp_path: Path, data
     result = doclint("check", str(tmp_path / "x.txt"))
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "x.txt: " in result.stderr and reason in result.stderr
+
+
+def test_a_correction_that_is_the_documents_own_word_in_its_script_is_not_made(tmp_path: Path) -> None:
+    # 揹著 is read as 揹着 and would be "corrected" to 背着, which is 揹著 again in Traditional
+    (tmp_path / "t.txt").write_bytes("他們都扶老攜幼的，挑著或揹著行李，車伕也不敢多說話。\n".encode("big5"))
+    result = doclint("check", "--no-cache", "--fail-level", "info", str(tmp_path / "t.txt"))
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_diff_of_two_traditional_versions_shows_them_as_written(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes("他們都扶老攜幼的，挑著行李。這些人都是從鄉下來的。\n".encode("big5"))
+    (tmp_path / "new.txt").write_bytes("他們都扶老攜幼的，背著行李。這些人都是從鄉下來的。\n".encode("big5"))
+    text = doclint("diff", str(tmp_path / "old.txt"), str(tmp_path / "new.txt")).stdout
+    assert "“挑” → “背”" in text and "前文“們都扶老攜幼的，”" in text
+    doclint("diff", "-f", "html", "-o", str(tmp_path / "d.html"), str(tmp_path / "old.txt"), str(tmp_path / "new.txt"))
+    page = (tmp_path / "d.html").read_text("utf-8")
+    assert "這些人都是從鄉下來的" in page and "这些人" not in page

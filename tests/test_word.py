@@ -270,3 +270,12 @@ def test_a_text_as_a_word_file_with_a_paragraph_per_line_gives_its_findings_at_t
     as_text = [(f["rule"], f["severity"], f["line"], f["column"]) for f in findings(SEED_FLOW)]
     as_word = [(f["rule"], f["severity"], f["paragraph"], f["column"]) for f in findings(tmp_path / "seed.docx")]
     assert as_word == as_text and len(as_text) > 20
+
+
+def test_a_typed_indent_is_layout_as_on_a_plain_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("　　一、总则。", "　　二、目标。", "　　四、措施。"):
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "a.docx"))
+    (gap,) = [f for f in findings(tmp_path / "a.docx") if f["rule"] == "numbering-sequence"]
+    assert (gap["paragraph"], gap["column"]) == (3, 3)

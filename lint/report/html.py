@@ -163,7 +163,8 @@ def _par_range(text: Text, index: int, inclusive: bool = False) -> tuple[int, in
 
 
 def _paragraph(text: Text, index: int, marks: dict[int, str], anchors: dict[int, list[int]], total: int) -> str:
-    view = text.doc.logical
+    doc = text.doc
+    view = doc.logical
     par = view.paragraphs[index]
     out: list[str] = []
     open_tag = ""
@@ -184,7 +185,16 @@ def _paragraph(text: Text, index: int, marks: dict[int, str], anchors: dict[int,
             if tag:
                 out.append(f"<{tag}>")
             open_tag = tag
-        out.append(escape(view.text[i]))
+        out.append(escape(_as_written(doc, i)))
     if open_tag:
         out.append(f"</{open_tag}>")
     return f"<p>{''.join(out)}</p>"
+
+
+def _as_written(doc: Document, i: int) -> str:
+    """The character at view offset ``i`` as the file writes it (a Traditional text is read in Simplified)."""
+    view = doc.logical
+    ch = view.text[i]
+    if doc.converted and ch == doc.text[view.origin[i]]:
+        return doc.source[view.origin[i]]
+    return ch
