@@ -9,13 +9,12 @@ own script again (:func:`written_like`). A Simplified document that quotes a few
 names is not converted: a document is read in Simplified only when a good share of its Chinese
 characters (``TRADITIONAL_SHARE``) are Traditional.
 
-Within a mostly Simplified text, the misspelling checks still match Traditional passages:
-the dictionaries behind them are Simplified. A Traditional text (再接再勵)
-is converted with OpenCC (``tw2s``) before matching, and a suggestion made in Simplified is
-written back in Traditional (``s2t``) for the characters it changes, so a reader of a
-Traditional document sees 再接再厲, not 再接再厉. OpenCC converts 1 M characters in about
-20 ms; a conversion that would change the length of the text (a phrase mapped to one of a
-different length) is not used, so offsets stay those of the original.
+Within a mostly Simplified text, the misspelling checks (whose dictionaries are Simplified)
+still match a Traditional passage through :class:`Simplified`: 再接再勵 is matched as 再接再励 and
+answered as 再接再厲, the characters a suggestion changes written back with OpenCC ``s2t``.
+OpenCC converts 1 M characters in about 20 ms; a conversion that would change the length of
+the text (a phrase mapped to one of a different length) is not used, so offsets stay those of
+the original.
 """
 
 from __future__ import annotations
@@ -33,8 +32,8 @@ _NEARBY = 20  # characters each side that decide the script of a span
 # (跟著 → 跟着, 屋簷 → 屋檐, 麻痺 → 麻痹), which t2s leaves as they are (python -m bench.inputs).
 TO_SIMPLIFIED = "tw2s"
 # Share of a document's CJK characters that it changes above which it is written in Traditional.
-# Traditional prose changes about a quarter of them; Simplified prose about one in a thousand
-# (measured on ../shared/corpus: at most 0.5% in any file of 1,000 or more Chinese characters).
+# Traditional prose changes about a third of them (28-37% for the corpus files in s2tw); Simplified
+# prose about one in a thousand (../shared/corpus: at most 0.5% in any file of 1,000 or more).
 TRADITIONAL_SHARE = 0.05
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _QUOTED = re.compile(r"“([^“”]+)”")

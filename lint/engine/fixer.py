@@ -39,7 +39,7 @@ def collect_edits(doc: Document, rules: Iterable[Rule], config: Config, unsafe: 
     whitespace, and with ``unsafe`` also those that change visible characters."""
     source = doc.source  # edits are made on the reading (doc.text) and applied to what the file says
     edits = sorted(
-        replace(edit, text=doc.written_text(edit.start, edit.end, edit.text)) if doc.converted else edit
+        replace(edit, text=doc.written_text(edit.start, edit.end, edit.text))
         for rule in rules
         if config.level_for(rule.id, rule.level, doc.path) is not None
         for edit in rule.check.edits(doc, rule)
