@@ -19,6 +19,8 @@ from __future__ import annotations
 import io
 import zipfile
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,7 +157,7 @@ class _Reader:
         self.tables = 0
         self._styles: dict[str | None, tuple[bool, tuple[str, int] | None]] = {}
 
-    def paragraphs(self) -> Any:
+    def paragraphs(self) -> Iterator[WordParagraph]:
         count = 0
         for kind, item in _blocks(self.document.element.body, self.document._body):
             if kind == "table":
@@ -188,7 +190,7 @@ class _Reader:
             self._styles[style_id] = _style_facts(self.document, style_id)
         return self._styles[style_id]
 
-    def _table(self, table: Any, label: str) -> Any:
+    def _table(self, table: Any, label: str) -> Iterator[WordParagraph]:
         seen: dict[int, Any] = {}  # the cells' XML elements by id (kept alive, so no id is reused)
         for r, row in enumerate(table.rows, 1):
             for c, cell in enumerate(row.cells, 1):
@@ -204,7 +206,7 @@ class _Reader:
                         count += 1
                         yield self._paragraph(item, Place(where, count), "cell")
 
-    def _text_boxes(self) -> Any:
+    def _text_boxes(self) -> Iterator[WordParagraph]:
         """Text boxes of the body (drawn shapes with text), each a part; the copy that Word keeps
         for older readers (mc:Fallback) is not read twice."""
         from docx.text.paragraph import Paragraph
@@ -217,7 +219,7 @@ class _Reader:
             for i, p in enumerate(box.iter(f"{_W}p"), 1):
                 yield self._paragraph(Paragraph(p, self.document._body), Place(f"text box {boxes}", i))
 
-    def _headers_and_footers(self) -> Any:
+    def _headers_and_footers(self) -> Iterator[WordParagraph]:
         seen: set[str] = set()
         found: list[tuple[str, Any]] = []
         for section in self.document.sections:
@@ -230,17 +232,14 @@ class _Reader:
                     if key not in seen:
                         seen.add(key)
                         found.append((f"{prefix}{kind}", part))
-        totals: dict[str, int] = {}
-        for label, _ in found:
-            totals[label] = totals.get(label, 0) + 1
-        counts: dict[str, int] = {}
+        totals, counts = Counter(label for label, _ in found), Counter[str]()
         for label, part in found:
-            counts[label] = counts.get(label, 0) + 1
+            counts[label] += 1  # "header" alone; "header 1", "header 2" where sections have their own
             where = label if totals[label] == 1 else f"{label} {counts[label]}"
             for i, paragraph in enumerate(part.paragraphs, 1):
                 yield WordParagraph(paragraph.text, Place(where, i))
 
-    def _notes(self) -> Any:
+    def _notes(self) -> Iterator[WordParagraph]:
         """Footnotes and endnotes: python-docx does not model them, so their parts are read as XML."""
         from lxml import etree
 
@@ -256,7 +255,7 @@ class _Reader:
                         yield WordParagraph(paragraph_text(p), Place(f"{label} {note.get(f'{_W}id')}", i))
 
 
-def _blocks(container: Any, parent: Any) -> Any:
+def _blocks(container: Any, parent: Any) -> Iterator[tuple[str, Any]]:
     """("paragraph" | "table", python-docx object) for the blocks of a body or cell, in order,
     including those inside content controls (w:sdt) and custom XML, which python-docx skips."""
     from docx.table import Table
