@@ -247,6 +247,7 @@ def _report(
             else:
                 report.findings.append(item)
         report.documents, report.characters = checking.documents, checking.characters
+        report.unread = len(checking.errors)
         if closing is not None:
             out.write(closing(report))
         else:

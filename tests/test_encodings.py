@@ -101,3 +101,11 @@ def test_a_diff_of_two_traditional_versions_shows_them_as_written(tmp_path: Path
     doclint("diff", "-f", "html", "-o", str(tmp_path / "d.html"), str(tmp_path / "old.txt"), str(tmp_path / "new.txt"))
     page = (tmp_path / "d.html").read_text("utf-8")
     assert "這些人都是從鄉下來的" in page and "这些人" not in page
+    assert "“挑” → “背”" in page
+
+
+def test_quoted_context_across_a_line_break_is_the_documents_own_words(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes("（一）總體要求\n健全績效考核分配製度。\n（二）主要任務\n".encode("big5"))
+    (tmp_path / "new.txt").write_bytes("（一）總體要求\n健全績效考核考核分配製度。\n（二）主要任務\n".encode("big5"))
+    text = doclint("diff", str(tmp_path / "old.txt"), str(tmp_path / "new.txt")).stdout
+    assert "前文“要求健全績效考核”" in text  # not 考覈, which s2t would write

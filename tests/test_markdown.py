@@ -179,3 +179,15 @@ def test_a_hard_break_ends_a_line_of_its_own() -> None:
 def test_a_paragraph_that_ends_on_a_links_text_ends_on_a_title(source: str, flagged: bool) -> None:
     rules = [r for r in load_ruleset(CONFIG) if r.kind == "layout"]
     assert bool(check_document(Document("a.md", source), rules, CONFIG)) is flagged
+
+
+def test_footnotes_are_prose_where_they_are_defined() -> None:
+    assert repeats(f"正文[^1]。\n\n[^1]: {DOUBLED}。\n") == [(3, 11)]
+
+
+def test_a_torn_quotation_is_reported_without_a_fix_that_would_delete_its_markup() -> None:
+    source = "> 建立风险评\n>\n> 估、预警机制，确保安全。\n"
+    rules = [r for r in load_ruleset(CONFIG) if r.id == "broken-paragraph"]
+    (torn,) = check_document(Document("q.md", source), rules, CONFIG)
+    assert torn.suggestion is None
+    assert fix_document(Document("q.md", source), load_ruleset(CONFIG), CONFIG) == source

@@ -152,3 +152,8 @@ def test_lazy_numbering_is_markdown_not_a_repeat_in_plain_text() -> None:
     lazy = "1. 甲\n1. 乙\n1. 丙\n"
     assert findings("numbering-sequence", lazy, path="list.md") == []
     assert findings("numbering-sequence", lazy) != []
+
+
+def test_one_blank_line_in_a_short_text_is_a_break_not_a_new_article() -> None:
+    (gap,) = findings("numbering-sequence", "（一）总体要求\n健全制度。\n（二）主要任务\n\n（四）保障措施\n")
+    assert gap.severity == "error" and "（三）" in gap.message

@@ -279,3 +279,41 @@ def test_a_typed_indent_is_layout_as_on_a_plain_line(tmp_path: Path) -> None:
     document.save(str(tmp_path / "a.docx"))
     (gap,) = [f for f in findings(tmp_path / "a.docx") if f["rule"] == "numbering-sequence"]
     assert (gap["paragraph"], gap["column"]) == (3, 3)
+
+
+def test_hidden_text_is_not_read_as_word_does_not_show_it(tmp_path: Path) -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("显示文字")
+    paragraph._p.append(parse_xml(f"<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>隐藏的的文字</w:t></w:r>"))
+    document.save(str(tmp_path / "hidden.docx"))
+    assert Document.from_file(tmp_path / "hidden.docx").text == "显示文字"
+
+
+def test_a_small_word_file_that_unpacks_to_a_huge_one_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    docx.Document().save(str(tmp_path / "empty.docx"))
+    paragraph = "<w:p><w:r><w:t>各级部门要认真贯彻落实会议精神。</w:t></w:r></w:p>"
+    with (
+        zipfile.ZipFile(tmp_path / "empty.docx") as src,
+        zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + paragraph.encode() * 20_000, 1)
+            out.writestr(item.filename, data)
+    result = doclint("check", "--max-file-size", "0.25", str(tmp_path / "bomb.docx"))
+    assert result.returncode == 2 and "bomb.docx: Word file too large:" in result.stderr and "unpacked" in result.stderr
+    assert "could not be checked" in result.stdout
+
+
+def test_word_findings_offer_no_text_patches_and_name_the_paragraph_they_repeat(tmp_path: Path) -> None:
+    sentence = "各地区要确保政令畅通，健全基金运行风险评估和预警机制，加强医疗保障基金监管。"
+    document = docx.Document()
+    for text in ("前言。", sentence, sentence):
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "dup.docx"))
+    (pasted,) = findings(tmp_path / "dup.docx")
+    assert "repeats paragraph 2" in pasted["message"] and "第 2 段" in pasted["message"]
+    sarif = json.loads(doclint("check", "-f", "sarif", "--no-cache", str(tmp_path / "dup.docx")).stdout)
+    assert all("fixes" not in result for result in sarif["runs"][0]["results"])

@@ -45,7 +45,7 @@ from doclint.language.segment import Token, tokens
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.engine.rule import Rule
-    from doclint.finding import Finding
+    from doclint.finding import Finding, Location
 
 _CLAUSE_START = "，；：、。！？!?;:,"
 _CLAUSE_END = "，；。！？!?;,…"
@@ -188,6 +188,7 @@ class Duplicate(Check):
         if elsewhere and doc.profile.latin_share >= self.technical:
             level = "info"  # documentation restates a note or a step in each section that needs it
         old_loc = old_doc.view_location(old_start, old_end)
+        where, where_en = _place(old_loc)
         finding = rule.finding(
             doc.view_location(start, end),
             suggestion="",
@@ -196,6 +197,8 @@ class Duplicate(Check):
             what=_WHAT[what][0],
             what_en=_WHAT[what][1],
             line=old_loc.line,
+            where=where,
+            where_en=where_en,
             path=old_loc.path,
             exact="完全相同" if exact else f"相似度 {similarity:.0%}",
         )
@@ -377,3 +380,12 @@ _WHAT = {
     "passage": ("段落", "passage"),
     "clause": ("句段", "clause"),
 }
+
+
+def _place(loc: Location) -> tuple[str, str]:
+    """Where the earlier copy is, in Chinese and English: a line, or a Word file's paragraph."""
+    if loc.part is None:
+        return f"第 {loc.line} 行", f"line {loc.line}"
+    if not loc.part:
+        return f"第 {loc.line} 段", f"paragraph {loc.line}"
+    return f"{loc.part} 第 {loc.line} 段", f"{loc.part}, paragraph {loc.line}"

@@ -260,9 +260,11 @@ class Layout(Check):
         if self.check == "broken-paragraph":
             for prev, nxt in self._torn(doc):
                 before, after = view.paragraph_text(prev), view.paragraph_text(nxt)
+                gap = self._gap(doc, prev, nxt)
                 yield rule.finding(
-                    doc.location(*self._gap(doc, prev, nxt)),
-                    suggestion="",
+                    doc.location(*gap),
+                    # joined by deleting the break, unless markup stands in it (> of a quotation)
+                    suggestion="" if not doc.source[gap[0] : gap[1]].strip() else None,
                     before=before[-_EXCERPT:],
                     after=after[:_EXCERPT],
                 )

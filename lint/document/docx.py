@@ -36,6 +36,8 @@ _NOTES = (  # relationship type suffix, element, label
     ("/endnotes", "endnote", "endnote"),
 )
 _HEADING_STYLES = ("heading", "标题", "title")
+XML_PER_BYTE_LIMIT = 4  # the unpacked parts of a Word file may be this many times --max-file-size
+_RAISE = "raise it with --max-file-size MIB"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Inside a paragraph, what is not its text: deleted and moved-away runs, the paragraph's
 # properties, drawings (a text box in one is read as its own part), field codes, comments' marks.
@@ -43,6 +45,7 @@ _NOT_TEXT = {
     f"{_W}{tag}"
     for tag in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object", "instrText", "delText", "fldData")
 }
+_HIDDEN = f"{_W}rPr/{_W}vanish"
 _NOT_TEXT.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
 _ROMAN += ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -128,11 +131,16 @@ class WordText:
         return self.starts[index] + loc.column - 1
 
 
-def read_docx(data: bytes, name: str) -> WordText:
-    """The paragraphs of a Word file, or InputError naming what is wrong with it."""
+def read_docx(data: bytes, name: str, max_bytes: int) -> WordText:
+    """The paragraphs of a Word file, or InputError naming what is wrong with it. The XML inside
+    may be at most ``XML_PER_BYTE_LIMIT`` times ``max_bytes``, and the text it holds at most
+    ``max_bytes`` characters: a 300 KB file can unpack to gigabytes."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if not data.startswith(b"PK"):
+        raise InputError(name, "not a readable Word .docx file (not a zip archive; if it is text, name it .txt)")
+    _within_limits(data, name, max_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -140,9 +148,29 @@ def read_docx(data: bytes, name: str) -> WordText:
     except Exception as exc:  # lxml's XMLSyntaxError and whatever a damaged package raises
         raise InputError(name, f"not a readable Word .docx file (damaged: {_reason(exc)})") from None
     try:
-        return WordText(list(_Reader(document).paragraphs()))
+        word = WordText(list(_Reader(document).paragraphs()))
     except Exception as exc:
         raise InputError(name, f"cannot read this Word file ({_reason(exc)})") from None
+    if len(word.text) > max_bytes:
+        raise InputError(
+            name, f"Word file too large: {len(word.text):,} characters of text (limit {max_bytes:,}; {_RAISE})"
+        )
+    return word
+
+
+def _within_limits(data: bytes, name: str, max_bytes: int) -> None:
+    """Refuse, before parsing, a package whose parts unpack to more than the limit allows."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(item.file_size for item in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(name, f"not a readable Word .docx file ({_reason(exc)})") from None
+    limit = XML_PER_BYTE_LIMIT * max_bytes
+    if unpacked > limit:
+        mib = 1024 * 1024
+        raise InputError(
+            name, f"Word file too large: {unpacked / mib:.0f} MiB unpacked (limit {limit / mib:.0f} MiB; {_RAISE})"
+        )
 
 
 def _reason(exc: BaseException) -> str:
@@ -284,6 +312,8 @@ def paragraph_text(paragraph: Any) -> str:
 def _collect(element: Any, out: list[str]) -> None:
     for child in element.iterchildren():
         tag = child.tag
+        if tag == f"{_W}r" and child.find(_HIDDEN) is not None:
+            continue  # hidden text (w:vanish): Word does not show it
         if tag == f"{_W}t":
             out.append(child.text or "")
         elif tag == f"{_W}tab":

@@ -1,7 +1,7 @@
 """Markdown read by a real parser: the prose of a file, with every span mapped to the file.
 
-markdown-it-py (CommonMark, plus GFM tables and strikethrough, and YAML front matter) finds the
-blocks. The prose of headings, paragraphs, list items, block quotes and table cells is linted,
+markdown-it-py (CommonMark, plus GFM tables and strikethrough, footnotes, and YAML front matter)
+finds the blocks. The prose of headings, paragraphs, list items, block quotes and table cells is linted,
 each heading, paragraph and cell a paragraph of its own; link text is prose, and so is emphasis.
 Code (fenced, indented and inline), HTML (blocks and inline tags), front matter, link
 destinations, reference definitions and images are not. Inline code and images leave a
@@ -41,9 +41,10 @@ _BLOCK_KIND = {"paragraph_open": "text", "heading_open": "heading", "th_open": "
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
 
 
 def markdown_blocks(source: str, line_starts: list[int]) -> list[Block]:
@@ -51,7 +52,7 @@ def markdown_blocks(source: str, line_starts: list[int]) -> list[Block]:
     blocks: list[Block] = []
     kind = "text"
     ordered_item = False  # the next paragraph opens an item of an ordered list
-    pos = 0  # where the previous inline element ended: tokens come in source order
+    pos = 0  # where the previous inline element ended
     for token in _parser().parse(source):
         if token.type in _BLOCK_KIND:
             kind = _BLOCK_KIND[token.type]
@@ -60,7 +61,9 @@ def markdown_blocks(source: str, line_starts: list[int]) -> list[Block]:
         elif token.type == "inline" and token.map and token.children:
             first, last = token.map[0], token.map[1] - 1
             region_end = line_starts[last + 1] - 1 if last + 1 < len(line_starts) else len(source)
-            pos = max(pos, line_starts[first])
+            region_start = line_starts[first]
+            # cells of a table row share their line; footnotes come last in the stream, not in the file
+            pos = pos if region_start <= pos <= region_end else region_start
             lines, pos = _inline_pieces(source, pos, region_end, token.children)
             if lines and ordered_item and kind == "text":
                 lines[0] = (_with_marker(source, line_starts[first], lines[0][0]), lines[0][1])

@@ -116,13 +116,20 @@ class Document:
         return self.format == "markdown"
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str, encoding: str | None = None, stamp: Stamp | None = None) -> Document:
+    def from_bytes(
+        cls,
+        data: bytes,
+        name: str,
+        encoding: str | None = None,
+        stamp: Stamp | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Document:
         """The document a file's bytes hold, read as its name's format says; or raise InputError."""
         format = format_of(name)
         if format == "docx":
             from doclint.document.docx import read_docx
 
-            return cls.from_word(name, read_docx(data, name))
+            return cls.from_word(name, read_docx(data, name, max_bytes))
         if data.startswith(_ZIP) and encoding is None:
             hint = "give --stdin-filename NAME.docx" if name == "<stdin>" else "name it .docx"
             raise InputError(name, f"binary file (a zip archive: if it is a Word document, {hint})")
@@ -147,7 +154,7 @@ class Document:
         """Read a regular file (never a pipe or device, never more than ``max_bytes``) or raise InputError."""
         name = display_path or file.as_posix()
         data, stamp = read_regular(file, name, max_bytes)
-        return cls.from_bytes(data, name, encoding, stamp)
+        return cls.from_bytes(data, name, encoding, stamp, max_bytes)
 
     @cached_property
     def logical(self) -> LogicalView:

@@ -120,11 +120,17 @@ def quoted_like(read: str, written: str, message: str) -> str:
     “…疫情防” ⏎ “控信息…”, a suggested “抗議”) in Traditional: as the document wrote them where they
     are its words (``read`` and ``written`` are the text around the finding), else converted."""
 
+    # a quotation may run across a line break the view joined (要求 / 健全……): look there too
+    flat_read, flat_written = read.replace("\n", ""), written.replace("\n", "")
+
     def restore(m: re.Match[str]) -> str:
         quoted = m.group(1).strip("…")
         if not quoted:
             return m.group()
-        at = read.find(quoted)
-        return m.group().replace(quoted, written[at : at + len(quoted)] if at >= 0 else to_traditional(quoted))
+        for text, as_written in ((read, written), (flat_read, flat_written)):
+            at = text.find(quoted)
+            if at >= 0:
+                return m.group().replace(quoted, as_written[at : at + len(quoted)])
+        return m.group().replace(quoted, to_traditional(quoted))
 
     return _QUOTED.sub(restore, message)

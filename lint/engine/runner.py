@@ -112,7 +112,7 @@ def read_document(
 ) -> Document:
     """The document at ``shown`` (``-``: standard input, read as a file called ``stdin_name``)."""
     if shown == STDIN:
-        return Document.from_bytes(read_stdin(max_bytes), stdin_name or "<stdin>", encoding)
+        return Document.from_bytes(read_stdin(max_bytes), stdin_name or "<stdin>", encoding, max_bytes=max_bytes)
     return Document.from_file(Path(shown), display(shown), encoding, max_bytes)
 
 
@@ -301,7 +301,7 @@ class _Checker:
             cached = self._cache.get(key)
             if cached is not None and not setup.keep_documents:
                 return Outcome(shown, cached[0], cached[1], cache_hit=key)
-        doc = Document.from_bytes(data, name, setup.encoding, stamp)
+        doc = Document.from_bytes(data, name, setup.encoding, stamp, limit)
         kept = doc if setup.keep_documents else None
         if cached is not None:
             return Outcome(shown, cached[0], cached[1], document=kept, cache_hit=key)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from doclint.document.logical import LogicalView
 
 
+_ARTICLE_PARAGRAPHS = 5  # paragraphs each of two blank-parted halves needs to be an article of its own
+
+
 def blank_separated(view: LogicalView) -> bool:
     """Whether the document separates its paragraphs by blank lines (most breaks have one)."""
     blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(view.paragraphs)]
@@ -35,6 +38,14 @@ def document_starts(view: LogicalView, markdown: bool) -> list[int]:
     if not markdown and len(pars) >= 2:
         blank = [nxt.first_line - prev.last_line > 1 for prev, nxt in pairwise(pars)]
         separated = sum(blank)
-        if separated and len(blank) - separated > separated:  # blank lines are the rarer break
-            starts.update(i + 1 for i, b in enumerate(blank) if b)
+        breaks = [i + 1 for i, b in enumerate(blank) if b]
+        # blank lines are the rarer break, and what they part are articles: three or more of them,
+        # or two long ones (two reports in one file); not a short text with one blank line in it
+        # (（二）…… / blank / （四）……), which is a break inside one document
+        if separated and len(blank) - separated > separated and (separated >= 2 or _long_parts(breaks[0], len(pars))):
+            starts.update(breaks)
     return sorted(starts)
+
+
+def _long_parts(split: int, total: int) -> bool:
+    return min(split, total - split) >= _ARTICLE_PARAGRAPHS

@@ -64,6 +64,7 @@ class Report:
     rules: dict[str, Rule] = field(default_factory=dict)
     documents: int = 0
     characters: int = 0
+    unread: int = 0  # files that could not be read (each reported on stderr)
     color: bool = False
     root: Path | None = None  # project root, for path-independent fingerprints
     _counted: Counter[str] = field(default_factory=Counter)

@@ -16,8 +16,10 @@ from html import escape
 
 from doclint.checks.divergence import Change, Divergence, Text
 from doclint.document import Document
+from doclint.document.script import quoted_like
 from doclint.engine.rule import Rule
 
+_QUOTE_REACH = 200  # characters each side of a change where the words its summary quotes are found
 _KIND_LABEL = {
     "changed": "改动 changed",
     "inserted": "增加 inserted",
@@ -67,8 +69,9 @@ def render_comparison(old_doc: Document, new_doc: Document, rule: Rule) -> str:
     ]
     for n, (c, (kind, text, _)) in enumerate(zip(changes, described, strict=True), 1):
         start = new_doc.logical.source_span(*new.view_span(c.b0, c.b1))[0]
+        old_start = old_doc.logical.source_span(*old.view_span(c.a0, c.a1))[0]
         at = new_doc.location(start, start)  # line:column; in a Word file ¶paragraph:column
-        summary = escape(text.split(" / ")[0])
+        summary = escape(_quoted_as_written(old_doc, old_start, new_doc, start, text.split(" / ")[0]))
         parts.append(f'<li class="{kind}"><a href="#c{n}">{escape(at.where)}:{at.column}</a> {summary}</li>')
     parts += ["</ol></header>", "<table><colgroup><col><col></colgroup>"]
     parts.append(f"<tr><th>旧版本 OLD: {escape(old_doc.path)}</th><th>新版本 NEW: {escape(new_doc.path)}</th></tr>")
@@ -189,6 +192,17 @@ def _paragraph(text: Text, index: int, marks: dict[int, str], anchors: dict[int,
     if open_tag:
         out.append(f"</{open_tag}>")
     return f"<p>{''.join(out)}</p>"
+
+
+def _quoted_as_written(old: Document, old_at: int, new: Document, new_at: int, summary: str) -> str:
+    """A change's summary (“头发” → “胡须”) with its quotations as the two versions write them
+    (found in the text around the change in each)."""
+    if not (old.converted or new.converted):
+        return summary
+    a, b = max(0, old_at - _QUOTE_REACH), max(0, new_at - _QUOTE_REACH)
+    read = old.text[a : old_at + _QUOTE_REACH] + "\n" + new.text[b : new_at + _QUOTE_REACH]
+    written = old.source[a : old_at + _QUOTE_REACH] + "\n" + new.source[b : new_at + _QUOTE_REACH]
+    return quoted_like(read, written, summary)
 
 
 def _as_written(doc: Document, i: int) -> str:

@@ -41,11 +41,15 @@ def finding(f: Finding, report: Report) -> str:
         "source": {"name": "doclint"},
         "code": {"value": f.rule},
     }
-    if f.suggestion is not None:
+    if f.suggestion is not None and part is None:  # a Word file is not patched as text
         diagnostic["suggestions"] = [{"range": _range(f.location), "text": f.suggestion}]
     if f.related:
         diagnostic["related_locations"] = [
-            {"message": "related", "location": {"path": r.path, "range": _range(r)}} for r in f.related
+            {
+                "message": f"related ({r.where})" if r.part else "related",
+                "location": {"path": r.path, "range": _range(r)},
+            }
+            for r in f.related
         ]
     return json_text(diagnostic) + "\n"
 

@@ -50,7 +50,7 @@ def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, o
         result["relatedLocations"] = [
             {"id": i, **_location(r), "message": {"text": "related"}} for i, r in enumerate(f.related, 1)
         ]
-    if f.suggestion is not None:
+    if f.suggestion is not None and f.location.part is None:  # a Word file is not patched as text
         result["fixes"] = [
             {
                 "description": {"text": f"替换为 / replace with: {f.suggestion}"},

@@ -32,6 +32,7 @@ _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 def excerpt_window(line: str, column: int, length: int) -> tuple[str, int, int]:
     """A slice of ``line`` around the span, with the display offsets of the span inside it
     (control characters escaped, and the carets measured on the escaped text)."""
+    line = line.replace("\t", " ")  # a tab would move the carets: shown as one space, as wide as it counts
     start = max(0, column - 1 - _BEFORE)
     end = min(len(line), column - 1 + length + _AFTER)
     prefix = "…" if start > 0 else ""
@@ -67,7 +68,13 @@ def summary(report: Report) -> str:
         head = f"发现 {total} 处问题 / {total} problem{'s' * (total != 1)} ({detail})"
     else:
         head = "未发现问题 / no problems"
-    return head + f" in {report.documents} file{'s' * (report.documents != 1)}, {report.characters:,} characters.\n"
+    unread = ""
+    if report.unread:
+        unread = (
+            f"; {report.unread} 个文件无法检查 / {report.unread} file{'s' * (report.unread != 1)} could not be checked"
+        )
+    files = f"{report.documents} file{'s' * (report.documents != 1)}"
+    return head + f" in {files}, {report.characters:,} characters{unread}.\n"
 
 
 def render(report: Report, out: TextIO) -> None:
