@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
@@ -27,6 +26,9 @@ class Location:
     # In a Word file, lines are paragraphs and ``part`` says where they are: "" for the body
     # (paragraph numbers count through it), else "table 1, row 2, cell 3", "header", "comment 1".
     part: str | None = None
+    # Where the span starts in the document's text: orders findings as the document reads (in a
+    # Word file, a table's findings among the body's); -1 when not known.
+    offset: int = -1
 
     @property
     def where(self) -> str:
@@ -61,11 +63,10 @@ class Finding:
     related: tuple[Location, ...] = field(default=())
 
     @property
-    def sort_key(self) -> tuple[str, tuple[object, ...], int, int, str]:
-        """File, then place: line and column (in a Word file the body first, then tables, headers,
-        notes and comments, numbered parts in their numbers' order)."""
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        """File, then place in the order the document reads."""
         loc = self.location
-        return (loc.path, _natural(loc.part), loc.line, loc.column, self.rule)
+        return (loc.path, loc.offset, loc.line, loc.column, self.rule)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = self.location.to_dict()
@@ -78,18 +79,3 @@ class Finding:
             related=[r.to_dict() for r in self.related],
         )
         return data
-
-
-_PART_ORDER = ("table", "text box", "header", "first-page header", "even-page header", "footer", "first-page footer")
-_PART_ORDER += ("even-page footer", "footnote", "endnote", "comment")
-
-
-def _natural(part: str | None) -> tuple[object, ...]:
-    """Where a part of a Word file comes: the body, tables, text boxes, headers, footers, notes,
-    comments; and
-    within a kind by number ("table 10" after "table 2")."""
-    if not part:
-        return ()
-    pieces = tuple(int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", part))
-    kind = str(pieces[0]).rstrip(" ,")
-    return (_PART_ORDER.index(kind) if kind in _PART_ORDER else len(_PART_ORDER), *pieces)

@@ -164,10 +164,17 @@ def test_every_report_format_carries_the_paragraph_and_the_part(tmp_path: Path) 
     assert "title=doclint repeated-word (table 1%2C row 2%2C cell 2 ¶1)" in github
 
 
-def test_a_word_file_findings_come_in_document_order_body_first(tmp_path: Path) -> None:
-    found = findings(write_word_file(tmp_path / "稿件.docx"))
-    assert [f["part"] for f in found][:1] == [""]
-    assert [f["part"] for f in found if f["part"]] == ["table 1, row 2, cell 2", "header", "comment 1"]
+def test_a_word_file_findings_come_in_document_order_with_tables_among_the_body(tmp_path: Path) -> None:
+    found = [(f["part"], f["paragraph"]) for f in findings(write_word_file(tmp_path / "稿件.docx"))]
+    assert found.index(("", 4)) < found.index(("table 1, row 2, cell 2", 1))  # the table follows ¶7
+    assert [part for part, _ in found if part] == ["table 1, row 2, cell 2", "header", "comment 1"]
+    document = docx.Document()
+    document.add_paragraph(DOUBLED)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = DOUBLED
+    document.add_paragraph(DOUBLED)
+    document.save(str(tmp_path / "order.docx"))
+    order = [(f["part"], f["paragraph"]) for f in findings(tmp_path / "order.docx") if f["rule"] == "repeated-word"]
+    assert order == [("", 1), ("table 1, row 1, cell 1", 1), ("", 2)]
 
 
 def test_a_corrupt_word_file_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -123,6 +123,7 @@ class WordText:
             source[p_start:p_end].replace("\n", " "),
             source[start:end],
             place.part,
+            start,
         )
 
     def offset(self, loc: Location) -> int:

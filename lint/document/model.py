@@ -194,7 +194,7 @@ class Document:
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         excerpt = self.source[slice(*self._line_bounds(line))]
-        return Location(self.path, line, column, end_line, end_column, excerpt, self.source[start:end])
+        return Location(self.path, line, column, end_line, end_column, excerpt, self.source[start:end], offset=start)
 
     def view_location(self, start: int, end: int) -> Location:
         """The Location of a span given in logical-view offsets."""

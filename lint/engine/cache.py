@@ -35,7 +35,7 @@ from doclint.finding import Finding, Location
 
 MAX_ENTRIES = 20_000
 _PRUNE_TO = 0.8  # fraction of MAX_ENTRIES kept when pruning
-_SCHEMA = 2  # 2: locations carry the part of a Word file
+_SCHEMA = 3  # 2: locations carry the part of a Word file; 3: and their offset
 _LOCK_TIMEOUT_S = 0.5
 
 
@@ -168,11 +168,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _location_to_json(loc: Location) -> list[object]:
-    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.excerpt, loc.text, loc.part]
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.excerpt, loc.text, loc.part, loc.offset]
 
 
 def _location_from_json(data: list[Any]) -> Location:
-    path, line, column, end_line, end_column, excerpt, text, part = data
+    path, line, column, end_line, end_column, excerpt, text, part, offset = data
     return Location(
         str(path),
         int(line),
@@ -182,6 +182,7 @@ def _location_from_json(data: list[Any]) -> Location:
         str(excerpt),
         str(text),
         None if part is None else str(part),
+        int(offset),
     )
 
 
