@@ -82,7 +82,6 @@ class WordText:
             self.starts.append(offset)
             offset += len(paragraph.text) + 1
         self.text = "\n".join(p.text for p in paragraphs)
-        self._index = {p.place: i for i, p in enumerate(paragraphs)}
 
     def blocks(self) -> list[Block]:
         """A block for each paragraph: its lines joined like wrapped lines, with Word's list number;
@@ -125,11 +124,6 @@ class WordText:
             place.part,
             start,
         )
-
-    def offset(self, loc: Location) -> int:
-        """The offset in the text of where ``loc`` starts."""
-        index = self._index[Place(loc.part or "", loc.line)]
-        return self.starts[index] + loc.column - 1
 
 
 def read_docx(data: bytes, name: str, max_bytes: int) -> WordText:

@@ -89,12 +89,11 @@ class Document:
         """A finding made on the Simplified reading, with its quotations and suggestion as written;
         None for a correction that, written in the document's script, is what the document says
         (揹著 read as 揹着, "corrected" to 背着, is 揹著 again in Traditional)."""
-        if not self.converted:
+        start = finding.location.offset
+        if not self.converted or start < 0:
             return finding
-        start = self._offset(finding.location)
         read = self.text[start : start + len(finding.location.text)]
-        lo, hi = max(0, start - _QUOTE_REACH), start + len(finding.location.text) + _QUOTE_REACH
-        message = quoted_like(self.text[lo:hi], self.source[lo:hi], finding.message)
+        message = quoted_like(*self.around(start, start + len(read)), finding.message)
         suggestion = finding.suggestion
         if suggestion:
             suggestion = written_like(read, finding.location.text, suggestion)
@@ -106,10 +105,11 @@ class Document:
         """``text`` that replaces the span [start, end) of the reading, in the script the file is written in."""
         return written_like(self.text[start:end], self.source[start:end], text) if self.converted else text
 
-    def _offset(self, loc: Location) -> int:
-        if self.word is not None:
-            return self.word.offset(loc)
-        return self.line_starts[loc.line - 1] + loc.column - 1
+    def around(self, start: int, end: int) -> tuple[str, str]:
+        """The text around [start, end) as the checks read it and as the file writes it: where the
+        words a message quotes (“考核”, “…疫情防” ⏎ “控信息…”) are looked up to be shown as written."""
+        lo, hi = max(0, start - _QUOTE_REACH), end + _QUOTE_REACH
+        return self.text[lo:hi], self.source[lo:hi]
 
     @property
     def markdown(self) -> bool:

@@ -19,7 +19,6 @@ from doclint.document import Document
 from doclint.document.script import quoted_like
 from doclint.engine.rule import Rule
 
-_QUOTE_REACH = 200  # characters each side of a change where the words its summary quotes are found
 _KIND_LABEL = {
     "changed": "改动 changed",
     "inserted": "增加 inserted",
@@ -199,10 +198,8 @@ def _quoted_as_written(old: Document, old_at: int, new: Document, new_at: int, s
     (found in the text around the change in each)."""
     if not (old.converted or new.converted):
         return summary
-    a, b = max(0, old_at - _QUOTE_REACH), max(0, new_at - _QUOTE_REACH)
-    read = old.text[a : old_at + _QUOTE_REACH] + "\n" + new.text[b : new_at + _QUOTE_REACH]
-    written = old.source[a : old_at + _QUOTE_REACH] + "\n" + new.source[b : new_at + _QUOTE_REACH]
-    return quoted_like(read, written, summary)
+    (old_read, old_written), (new_read, new_written) = old.around(old_at, old_at), new.around(new_at, new_at)
+    return quoted_like(old_read + "\n" + new_read, old_written + "\n" + new_written, summary)
 
 
 def _as_written(doc: Document, i: int) -> str:
